@@ -1,0 +1,179 @@
+package org.crisisline.queue.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.crisisline.queue.callback.CallbackSlot;
+import org.crisisline.queue.callback.CallbackSlots;
+import org.crisisline.queue.callback.Rota;
+import org.crisisline.queue.config.CallbackRules;
+import org.crisisline.queue.event.Outcome.Rejection;
+import org.crisisline.queue.event.QueueEvent;
+import org.crisisline.queue.event.QueueEvent.AlertReason;
+import org.crisisline.queue.model.Call;
+import org.crisisline.queue.model.CallId;
+import org.crisisline.queue.model.CallKind;
+import org.crisisline.queue.model.CallState;
+import org.crisisline.queue.model.OperativeState;
+import org.crisisline.queue.model.Tier;
+import org.crisisline.queue.policy.CallbackOfferRule;
+
+/**
+ * Callbacks: virtual hold (the caller keeps the place), slot bookings against rota capacity,
+ * agent-first attempts, retries with spacing, and what happens to the unreachable: escalation to a
+ * clinical lead for tier 1-2, flagged callers and check-ins; a recorded closure for tier 3.
+ */
+final class CallbackDesk {
+    private final QueueState state;
+    private final StaffDesk staff;
+    private final CheckInDesk checkIns;
+    private final CallbackSlots slots;
+    private final CallbackOfferRule offerRule;
+    private final CallbackRules rules;
+    private Rota rota = Rota.empty();
+
+    CallbackDesk(QueueState state, StaffDesk staff, CheckInDesk checkIns) {
+        this.state = state;
+        this.staff = staff;
+        this.checkIns = checkIns;
+        this.rules = state.config.callbacks();
+        this.slots = new CallbackSlots(rules);
+        this.offerRule = new CallbackOfferRule(state.config);
+    }
+
+    void setRota(Rota newRota) {
+        this.rota = newRota;
+    }
+
+    CallbackOfferRule.Decision offerFor(Call call, boolean riskQuestionPassed, Instant now) {
+        if (call.kind() != CallKind.LIVE || !call.isWaiting()) {
+            return new CallbackOfferRule.NoOffer("only a live caller who is waiting can be offered a callback");
+        }
+        Duration estimate = state.estimatedWait(call.tier(), call.joinedAt());
+        return offerRule.decide(call.tier(), riskQuestionPassed, estimate);
+    }
+
+    Refusal acceptVirtualHold(CallId id, Instant now) {
+        Optional<Call> found = state.find(id);
+        if (found.isEmpty()) {
+            return Refusal.of(Rejection.UNKNOWN_CALL, "no open call " + id);
+        }
+        Call call = found.get();
+        if (call.kind() == CallKind.VIRTUAL_HOLD) {
+            return null;
+        }
+        Refusal refusal = mayTakeCallback(call);
+        if (refusal != null) {
+            return refusal;
+        }
+        Instant onTimeBy = now.plus(state.estimatedWait(call.tier(), call.joinedAt())).plus(rules.virtualHoldGrace());
+        Call holding = call.onVirtualHold(onTimeBy);
+        state.put(holding);
+        state.timers.set(onTimeBy, Timers.Kind.CALLBACK_OVERDUE, id.value());
+        state.emit(new QueueEvent.VirtualHoldAccepted(now, id, onTimeBy));
+        return null;
+    }
+
+    List<CallbackSlot> offerSlots(Instant now) {
+        return slots.offer(now, rota, state.roster.staffed());
+    }
+
+    Refusal bookSlot(CallId id, Instant slotStart, Instant now) {
+        Optional<Call> found = state.find(id);
+        if (found.isEmpty()) {
+            return Refusal.of(Rejection.UNKNOWN_CALL, "no open call " + id);
+        }
+        Call call = found.get();
+        if (call.kind() == CallKind.SLOT_CALLBACK && call.joinedAt().equals(slotStart)) {
+            return null;
+        }
+        Refusal refusal = mayTakeCallback(call);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (!slots.isBookable(slotStart, now, rota, state.roster.staffed())) {
+            return Refusal.of(Rejection.SLOT_FULL, "the slot at " + slotStart + " is not offered or has no room");
+        }
+        CallbackSlot slot = slots.slotAt(slotStart, rota, state.roster.staffed());
+        slots.book(slotStart);
+        state.put(call.bookedInto(slot.start(), slot.end()));
+        state.timers.set(slot.start(), Timers.Kind.CALL_DUE, id.value());
+        state.timers.set(slot.end(), Timers.Kind.CALLBACK_OVERDUE, id.value());
+        state.emit(new QueueEvent.CallbackBooked(now, id, slot.start(), slot.end()));
+        return null;
+    }
+
+    private Refusal mayTakeCallback(Call call) {
+        if (!state.config.callbacksOffered()) {
+            return Refusal.of(Rejection.CALLBACKS_NOT_OFFERED, "callbacks are switched off");
+        }
+        if (call.tier() == Tier.IMMEDIATE_RISK) {
+            return Refusal.of(Rejection.NOT_ALLOWED_FOR_TIER, "a tier-1 caller stays live until answered");
+        }
+        if (call.kind() != CallKind.LIVE || !call.isWaiting()) {
+            return Refusal.of(Rejection.WRONG_STATE, call.id() + " is not a live caller waiting");
+        }
+        return null;
+    }
+
+    /** A CALL_DUE timer fired: a booked slot opened or a retry came round. */
+    void due(CallId id, Instant at) {
+        state.find(id).filter(c -> c.state() == CallState.SCHEDULED).ifPresent(call -> {
+            state.put(call.withState(CallState.WAITING));
+            state.emit(new QueueEvent.CallbackDue(at, id, call.kind(), call.attempts() + 1));
+        });
+    }
+
+    /** A CALLBACK_OVERDUE timer fired: alert if the first attempt has still not been made. */
+    void overdue(CallId id, Instant at) {
+        state.find(id)
+                .filter(c -> c.kind().isAgentFirst() && c.attempts() == 0 && c.state() != CallState.CONNECTED)
+                .filter(c -> c.dueBy().map(due -> !due.isAfter(at)).orElse(false))
+                .ifPresent(c -> state.emit(new QueueEvent.ClinicalLeadAlerted(at, AlertReason.CALLBACK_OVERDUE,
+                        Optional.of(id), Optional.empty(), c.kind() + " not yet tried, due by " + c.dueBy().get())));
+    }
+
+    /**
+     * The operative's leg was up but the caller did not answer: the operative is free again; the
+     * caller is tried again later, or, after the last attempt, escalated or closed with a record.
+     */
+    Refusal callerUnreachable(CallId id, String reason, Instant now) {
+        Optional<Call> found = state.find(id);
+        if (found.isEmpty()) {
+            return state.hasEnded(id) ? null : Refusal.of(Rejection.UNKNOWN_CALL, "no call " + id);
+        }
+        Call call = found.get();
+        if (!call.kind().isAgentFirst() || call.state() != CallState.OFFERED) {
+            return call.state() == CallState.SCHEDULED ? null
+                    : Refusal.of(Rejection.WRONG_STATE, id + " is not an agent-first call being made");
+        }
+        staff.release(call.operative().orElseThrow(), OperativeState.AVAILABLE, now);
+        state.emit(new QueueEvent.CallbackAttemptFailed(now, id, call.attempts(), reason));
+        if (call.attempts() < rules.maxAttempts()) {
+            Instant retryAt = now.plus(rules.retrySpacing());
+            state.put(call.backInQueue(CallState.SCHEDULED));
+            state.timers.set(retryAt, Timers.Kind.CALL_DUE, id.value());
+            state.emit(new QueueEvent.CallbackRetryScheduled(now, id, retryAt, call.attempts() + 1));
+            return null;
+        }
+        state.end(call);
+        if (mustEscalate(call)) {
+            state.emit(new QueueEvent.CallbackEscalated(now, id, call.caller(), call.tier(), call.attempts()));
+            state.emit(new QueueEvent.ClinicalLeadAlerted(now, AlertReason.CALLBACK_UNREACHABLE, Optional.of(id),
+                    Optional.empty(), "unreachable after " + call.attempts() + " attempts"));
+        } else {
+            state.emit(new QueueEvent.CallbackClosedUnreachable(now, id, call.caller(), call.tier(),
+                    call.attempts()));
+        }
+        if (call.kind() == CallKind.CHECK_IN) {
+            checkIns.callMade(call, now);
+        }
+        return null;
+    }
+
+    /** Tier 1-2, flagged callers and people on waiting lists are never closed without a lead's decision. */
+    private static boolean mustEscalate(Call call) {
+        return call.tier() != Tier.SUPPORT || call.flaggedHighRisk();
+    }
+}

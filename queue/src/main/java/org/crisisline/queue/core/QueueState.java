@@ -1,0 +1,179 @@
+package org.crisisline.queue.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.crisisline.queue.config.QueueConfig;
+import org.crisisline.queue.event.QueueEvent;
+import org.crisisline.queue.model.Call;
+import org.crisisline.queue.model.CallId;
+import org.crisisline.queue.model.CallState;
+import org.crisisline.queue.model.Operative;
+import org.crisisline.queue.model.OperativeId;
+import org.crisisline.queue.model.OperativeState;
+import org.crisisline.queue.model.Tier;
+import org.crisisline.queue.ordering.WaitingLine;
+import org.crisisline.queue.policy.DispatchView;
+import org.crisisline.queue.policy.EmotionalLoadModel;
+import org.crisisline.queue.policy.WaitEstimator;
+import org.crisisline.queue.staff.Roster;
+
+/**
+ * The mutable state the core's desks share, and the event sink of the operation in progress.
+ * Keeps calls, the waiting line and the roster in step: a call is in the line exactly when it is
+ * {@link CallState#WAITING}.
+ */
+final class QueueState implements DispatchView {
+    private static final int ENDED_CALLS_REMEMBERED = 200_000;
+
+    final QueueConfig config;
+    final WaitingLine line;
+    final Roster roster;
+    final Timers timers = new Timers();
+    final WaitEstimator estimator;
+    private final Map<CallId, Call> open = new HashMap<>();
+    private final EndedCalls ended = new EndedCalls(ENDED_CALLS_REMEMBERED);
+    private EmotionalLoadModel load;
+    private List<QueueEvent> out = new ArrayList<>();
+
+    QueueState(QueueConfig config, Instant start) {
+        this.config = config;
+        this.line = new WaitingLine(config);
+        this.roster = new Roster(config.protections().balanceEmotionalLoad());
+        this.estimator = new WaitEstimator(config.initialHandleTime(), config.handleTimeSmoothing());
+        this.load = new EmotionalLoadModel(config.loadHalfLife(), start);
+    }
+
+    // --- events ---------------------------------------------------------------------
+
+    void emit(QueueEvent event) {
+        out.add(event);
+    }
+
+    List<QueueEvent> drainEvents() {
+        List<QueueEvent> events = out;
+        out = new ArrayList<>();
+        return events;
+    }
+
+    // --- calls ----------------------------------------------------------------------
+
+    Optional<Call> find(CallId id) {
+        return Optional.ofNullable(open.get(id));
+    }
+
+    boolean hasEnded(CallId id) {
+        return ended.contains(id);
+    }
+
+    boolean isKnown(CallId id) {
+        return open.containsKey(id) || ended.contains(id);
+    }
+
+    /** Stores the new value of a call and puts it in or out of the line to match its state. */
+    void put(Call call) {
+        open.put(call.id(), call);
+        if (call.state() == CallState.WAITING) {
+            if (!line.contains(call.id())) {
+                line.add(call);
+            }
+        } else {
+            line.remove(call.id());
+        }
+    }
+
+    /** Stores a waiting call whose tier changed: it moves to the place its new tier gives it. */
+    void putRetiered(Call call) {
+        open.put(call.id(), call);
+        if (call.state() == CallState.WAITING) {
+            line.add(call);
+        }
+    }
+
+    void end(Call call) {
+        open.remove(call.id());
+        line.remove(call.id());
+        ended.add(call.id());
+    }
+
+    Collection<Call> openCalls() {
+        return open.values();
+    }
+
+    // --- operatives -------------------------------------------------------------------
+
+    /** Stores the new value of an operative and reports a change of state. */
+    void change(Operative before, Operative after, Instant at) {
+        roster.put(after);
+        if (before == null || before.state() != after.state()) {
+            emit(new QueueEvent.OperativeStateChanged(at, after.id(),
+                    before == null ? OperativeState.OFFLINE : before.state(), after.state()));
+        }
+    }
+
+    Optional<Operative> operative(OperativeId id) {
+        return roster.find(id);
+    }
+
+    EmotionalLoadModel loadModel() {
+        return load;
+    }
+
+    /** Moves the load epoch forward long before scores could overflow. */
+    void rebaseLoadIfNeeded(Instant now) {
+        if (load.needsRebase(now)) {
+            EmotionalLoadModel newer = load.rebasedTo(now);
+            EmotionalLoadModel older = load;
+            roster.replaceAll(op -> op.withLoadScore(older.rebase(op.loadScore(), newer)));
+            load = newer;
+        }
+    }
+
+    // --- estimates ----------------------------------------------------------------------
+
+    Duration estimatedWait(Tier tier, Instant now) {
+        return estimator.estimate(line.countAhead(tier, now), roster.availableCount(), roster.staffed());
+    }
+
+    // --- DispatchView -------------------------------------------------------------------
+
+    @Override
+    public Iterator<WaitingLine.Place> waitingInOrder() {
+        return line.inOrder();
+    }
+
+    @Override
+    public Call call(CallId id) {
+        Call call = open.get(id);
+        if (call == null) {
+            throw new IllegalStateException("the line holds a call that is not open: " + id);
+        }
+        return call;
+    }
+
+    @Override
+    public Iterable<Operative> available(boolean clinical) {
+        return roster.available(clinical);
+    }
+
+    @Override
+    public Iterable<Operative> availableBestFirst() {
+        return roster.availableBestFirst();
+    }
+
+    @Override
+    public int availableCount() {
+        return roster.availableCount();
+    }
+
+    @Override
+    public Collection<Operative> recovering() {
+        return roster.recovering();
+    }
+}

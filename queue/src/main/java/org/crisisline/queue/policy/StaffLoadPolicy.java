@@ -1,0 +1,175 @@
+package org.crisisline.queue.policy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.crisisline.queue.config.DispatchProtections;
+import org.crisisline.queue.config.QueueConfig;
+import org.crisisline.queue.config.TierRule;
+import org.crisisline.queue.model.Call;
+import org.crisisline.queue.model.Language;
+import org.crisisline.queue.model.Operative;
+import org.crisisline.queue.model.Tier;
+import org.crisisline.queue.ordering.WaitingLine;
+
+/**
+ * DOMAIN.md's default dispatch policy: protect callers first and operatives second.
+ *
+ * <ol>
+ *   <li>Tier 1 goes first, to whoever is free now: a free clinician if there is one, otherwise the
+ *       best free trained operative at once, and the clinical lead is alerted to join.</li>
+ *   <li>If nobody is free and a tier-1 caller is about to miss the target, a recovery that has
+ *       lasted the minimum may be interrupted (counted per operative).</li>
+ *   <li>At most {@code consecutiveTierOneCap} tier-1 calls in a row; the cap yields only when a
+ *       tier-1 caller is about to miss the target and nobody else can answer (the lead is alerted).</li>
+ *   <li>The last {@code tierOneReserve} free operatives are kept from tiers 2/3 and check-ins until
+ *       the caller has waited past their own answer target.</li>
+ *   <li>Tiers 2/3 and check-ins prefer non-clinical operatives, and wait up to the language wait
+ *       for a speaker of their language, then are answered with an interpreter offered.</li>
+ *   <li>Among the operatives a call may go to, the lowest emotional load wins, ties to the longest
+ *       idle (the order of {@link DispatchView#available}).</li>
+ * </ol>
+ * Every protection is a switch in {@link DispatchProtections}.
+ */
+public final class StaffLoadPolicy implements DispatchPolicy {
+    private final QueueConfig config;
+    private final DispatchProtections protections;
+    /** Past this key no lower-tier caller can have waited past their target: stop scanning. */
+    private final long maxTargetSlackMillis;
+
+    public StaffLoadPolicy(QueueConfig config) {
+        this.config = config;
+        this.protections = config.protections();
+        long slack = Long.MIN_VALUE;
+        for (Tier tier : Tier.values()) {
+            if (tier != Tier.IMMEDIATE_RISK) {
+                TierRule rule = config.rule(tier);
+                long handicap = config.ordering() == QueueConfig.Ordering.FIFO ? 0 : rule.agingHandicap().toMillis();
+                slack = Math.max(slack, handicap - rule.answerTarget().toMillis());
+            }
+        }
+        this.maxTargetSlackMillis = slack;
+    }
+
+    @Override
+    public Optional<Assignment> next(DispatchView view, Instant now) {
+        int free = view.availableCount();
+        boolean tierOneRecoveryOpen = protections.recoveryTime() && !view.recovering().isEmpty();
+        if (free == 0 && !tierOneRecoveryOpen) {
+            return Optional.empty();
+        }
+        boolean reserveHolds = protections.tierOneReserve() > 0 && free <= protections.tierOneReserve();
+        Iterator<WaitingLine.Place> places = view.waitingInOrder();
+        while (places.hasNext()) {
+            WaitingLine.Place place = places.next();
+            if (place.tier() == Tier.IMMEDIATE_RISK) {
+                Optional<Assignment> chosen = forTierOne(view.call(place.call()), view, now);
+                if (chosen.isPresent()) {
+                    return chosen;
+                }
+                continue;
+            }
+            if (free == 0) {
+                return Optional.empty();
+            }
+            Call call = view.call(place.call());
+            if (reserveHolds && !pastTarget(call, now)) {
+                if (place.key() > now.toEpochMilli() + maxTargetSlackMillis) {
+                    return Optional.empty();
+                }
+                continue;
+            }
+            Optional<Assignment> chosen = forLowerTier(call, view, now);
+            if (chosen.isPresent()) {
+                return chosen;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Assignment> forTierOne(Call call, DispatchView view, Instant now) {
+        boolean aboutToMiss = !call.waitedAt(now).minus(protections.recoveryInterruptFromWait()).isNegative();
+        Predicate<Operative> underCap = op -> protections.consecutiveTierOneCap() == 0
+                || op.consecutiveTierOne() < protections.consecutiveTierOneCap();
+        Optional<Operative> free = protections.preferClinicalForTierOne()
+                ? first(view.available(true), underCap).or(() -> first(view.available(false), underCap))
+                : first(view.availableBestFirst(), underCap);
+        if (free.isPresent()) {
+            return Optional.of(tierOne(call, free.get(), false, false));
+        }
+        if (!aboutToMiss) {
+            return Optional.empty();
+        }
+        Optional<Operative> recovering = protections.recoveryTime()
+                ? bestRecovering(view, now, underCap)
+                : Optional.empty();
+        if (recovering.isPresent()) {
+            return Optional.of(tierOne(call, recovering.get(), true, false));
+        }
+        // Safety before the cap: nobody else can answer a tier-1 caller who is about to miss the target.
+        return first(view.availableBestFirst(), op -> true).map(op -> tierOne(call, op, false, true));
+    }
+
+    private Assignment tierOne(Call call, Operative operative, boolean interrupts, boolean exceedsCap) {
+        boolean alert = protections.alertLeadWhenNoClinician() && !operative.isClinical();
+        return new Assignment(call, operative, !operative.skills().speaks(call.language()), interrupts, alert,
+                exceedsCap);
+    }
+
+    private Optional<Operative> bestRecovering(DispatchView view, Instant now, Predicate<Operative> underCap) {
+        Operative best = null;
+        for (Operative op : view.recovering()) {
+            boolean recoveredEnough = !Duration.between(op.recoveryStarted(), now)
+                    .minus(protections.recoveryInterruptMinimum()).isNegative();
+            if (recoveredEnough && underCap.test(op) && (best == null || betterRecovering(op, best))) {
+                best = op;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Clinicians first (if preferred), then lowest load, then longest recovered. */
+    private boolean betterRecovering(Operative candidate, Operative best) {
+        if (protections.preferClinicalForTierOne() && candidate.isClinical() != best.isClinical()) {
+            return candidate.isClinical();
+        }
+        if (protections.balanceEmotionalLoad() && candidate.loadScore() != best.loadScore()) {
+            return candidate.loadScore() < best.loadScore();
+        }
+        int byStart = candidate.recoveryStarted().compareTo(best.recoveryStarted());
+        return byStart != 0 ? byStart < 0 : candidate.id().compareTo(best.id()) < 0;
+    }
+
+    private Optional<Assignment> forLowerTier(Call call, DispatchView view, Instant now) {
+        Language language = call.language();
+        boolean mayUseInterpreter = language.isEnglish()
+                || !call.waitedAt(now).minus(protections.languageWait()).isNegative();
+        Predicate<Operative> speaks = op -> op.skills().speaks(language);
+        Optional<Operative> chosen = preferNonClinical(view, speaks);
+        if (chosen.isEmpty() && mayUseInterpreter) {
+            chosen = preferNonClinical(view, op -> true);
+        }
+        return chosen.map(op -> new Assignment(call, op, !op.skills().speaks(language), false, false, false));
+    }
+
+    private Optional<Operative> preferNonClinical(DispatchView view, Predicate<Operative> eligible) {
+        return protections.preferNonClinicalForLowerTiers()
+                ? first(view.available(false), eligible).or(() -> first(view.available(true), eligible))
+                : first(view.availableBestFirst(), eligible);
+    }
+
+    private boolean pastTarget(Call call, Instant now) {
+        return !call.waitedAt(now).minus(config.rule(call.tier()).answerTarget()).isNegative();
+    }
+
+    private static Optional<Operative> first(Iterable<Operative> candidates, Predicate<Operative> eligible) {
+        for (Operative op : candidates) {
+            if (eligible.test(op)) {
+                return Optional.of(op);
+            }
+        }
+        return Optional.empty();
+    }
+}
