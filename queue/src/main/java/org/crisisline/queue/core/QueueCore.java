@@ -138,8 +138,12 @@ public final class QueueCore {
     }
 
     /** The staff rota, from which callback slot capacity is computed. */
-    public void setRota(Rota rota) {
-        callbacks.setRota(Objects.requireNonNull(rota, "rota"));
+    public Outcome setRota(Rota rota) {
+        Objects.requireNonNull(rota, "rota");
+        return operate(now -> {
+            callbacks.setRota(rota);
+            return null;
+        });
     }
 
     // --- operatives ---------------------------------------------------------------------
