@@ -1,6 +1,5 @@
 package org.crisisline.queue.core;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +49,7 @@ final class CallbackDesk {
         if (call.kind() != CallKind.LIVE || !call.isWaiting()) {
             return new CallbackOfferRule.NoOffer("only a live caller who is waiting can be offered a callback");
         }
-        Duration estimate = state.estimatedWait(call.tier(), call.joinedAt());
-        return offerRule.decide(call.tier(), riskQuestionPassed, estimate);
+        return offerRule.decide(call.tier(), riskQuestionPassed, state.estimatedWait(call));
     }
 
     Refusal acceptVirtualHold(CallId id, Instant now) {
@@ -67,7 +65,7 @@ final class CallbackDesk {
         if (refusal != null) {
             return refusal;
         }
-        Instant onTimeBy = now.plus(state.estimatedWait(call.tier(), call.joinedAt())).plus(rules.virtualHoldGrace());
+        Instant onTimeBy = now.plus(state.estimatedWait(call)).plus(rules.virtualHoldGrace());
         Call holding = call.onVirtualHold(onTimeBy);
         state.put(holding);
         state.timers.set(onTimeBy, Timers.Kind.CALLBACK_OVERDUE, id.value());

@@ -137,8 +137,16 @@ final class QueueState implements DispatchView {
 
     // --- estimates ----------------------------------------------------------------------
 
+    /** For a caller of this tier joining now. */
     Duration estimatedWait(Tier tier, Instant now) {
         return estimator.estimate(line.countAhead(tier, now), roster.availableCount(), roster.staffed());
+    }
+
+    /** For a caller already waiting: the callers ahead of their own place. */
+    Duration estimatedWait(Call waiting) {
+        int aheadIncludingSelf = line.countAhead(waiting.tier(), waiting.joinedAt());
+        int ahead = line.contains(waiting.id()) ? aheadIncludingSelf - 1 : aheadIncludingSelf;
+        return estimator.estimate(Math.max(0, ahead), roster.availableCount(), roster.staffed());
     }
 
     // --- DispatchView -------------------------------------------------------------------
