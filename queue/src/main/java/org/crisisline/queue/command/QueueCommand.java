@@ -53,9 +53,15 @@ public sealed interface QueueCommand {
         }
     }
 
-    record MarkOfferNotAnswered(CallId call) implements QueueCommand {
+    /** The operative named did not answer the call offered to them. */
+    record MarkOfferNotAnswered(CallId call, OperativeId operative) implements QueueCommand {
+        public MarkOfferNotAnswered {
+            Objects.requireNonNull(call, "call");
+            Objects.requireNonNull(operative, "operative");
+        }
+
         public Outcome applyTo(QueueCore core) {
-            return core.offerNotAnswered(call);
+            return core.offerNotAnswered(call, operative);
         }
     }
 

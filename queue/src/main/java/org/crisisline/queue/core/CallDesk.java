@@ -23,13 +23,11 @@ import org.crisisline.queue.policy.Assignment;
 final class CallDesk {
     private final QueueState state;
     private final StaffDesk staff;
-    private final CallbackDesk callbacks;
     private final CheckInDesk checkIns;
 
-    CallDesk(QueueState state, StaffDesk staff, CallbackDesk callbacks, CheckInDesk checkIns) {
+    CallDesk(QueueState state, StaffDesk staff, CheckInDesk checkIns) {
         this.state = state;
         this.staff = staff;
-        this.callbacks = callbacks;
         this.checkIns = checkIns;
     }
 
@@ -42,7 +40,7 @@ final class CallDesk {
         }
         state.put(call);
         state.emit(new QueueEvent.CallerQueued(now, call));
-        watchThresholds(call, now);
+        watchThresholds(state, call, now);
         return null;
     }
 
@@ -65,7 +63,12 @@ final class CallDesk {
             state.emit(new QueueEvent.OverrideRecorded(now, by, "retier:" + tier, id.value(), reason));
         }
         if (moved.isWaiting()) {
-            watchThresholds(moved, now);
+            watchThresholds(state, moved, now);
+            // Moved into tier 1 after its target had already passed: no deadline will say so later.
+            if (tier == Tier.IMMEDIATE_RISK
+                    && !moved.waitedAt(now).minus(state.config.rule(tier).answerTarget()).isNegative()) {
+                tierOneOverdue(id, now);
+            }
         }
         return null;
     }
@@ -92,7 +95,7 @@ final class CallDesk {
     }
 
     /** The operative did not answer: the caller keeps the place, the operative is not ready. */
-    Refusal offerNotAnswered(CallId id, Instant now) {
+    Refusal offerNotAnswered(CallId id, OperativeId ringing, Instant now) {
         Optional<Call> found = state.find(id);
         if (found.isEmpty()) {
             return unknownOrEnded(id);
@@ -101,6 +104,10 @@ final class CallDesk {
         if (call.state() != CallState.OFFERED) {
             return call.state() == CallState.WAITING ? null
                     : Refusal.of(Rejection.WRONG_STATE, id + " is " + call.state() + ", not offered");
+        }
+        if (!call.operative().equals(Optional.of(ringing))) {
+            // A repeat about an earlier offer: the call has moved on to someone else since.
+            return null;
         }
         OperativeId operative = call.operative().orElseThrow();
         // The operative failed, not the caller: an agent-first attempt is not used up.
@@ -111,6 +118,8 @@ final class CallDesk {
         state.put(back);
         state.emit(new QueueEvent.OfferNotAnswered(now, id, operative));
         staff.release(operative, OperativeState.NOT_READY, now);
+        // Back at the same place, but perhaps in another tier (re-tiered while ringing): its thresholds now.
+        watchThresholds(state, back, now);
         return null;
     }
 
@@ -132,9 +141,11 @@ final class CallDesk {
                 if (call.kind() == CallKind.LIVE) {
                     staff.release(call.operative().orElseThrow(), OperativeState.AVAILABLE, now);
                     abandon(call, now);
-                    return null;
                 }
-                return callbacks.callerUnreachable(id, "ended before the caller answered", now);
+                // An agent-first call being made: a hang-up here is most likely a repeat of the caller's own
+                // hang-up after accepting the virtual hold, and must not cost them an attempt. A callback the
+                // caller does not answer is reported with callerUnreachable.
+                return null;
             case CONNECTED:
                 complete(call, now);
                 return null;
@@ -192,24 +203,28 @@ final class CallDesk {
         }
     }
 
-    /** Sets the deadlines at which this waiting call's chances change, so dispatch looks again then. */
-    void watchThresholds(Call call, Instant now) {
+    /**
+     * Sets the deadlines at which this waiting call's chances change, so dispatch looks again then.
+     * For every call that enters the line: live callers, and callbacks and check-ins when they fall due.
+     */
+    static void watchThresholds(QueueState state, Call call, Instant now) {
         QueueConfig config = state.config;
         DispatchProtections protections = config.protections();
         Instant joined = call.joinedAt();
         String ref = call.id().value();
         if (call.tier() == Tier.IMMEDIATE_RISK) {
-            setIfFuture(joined.plus(config.rule(call.tier()).answerTarget()), Timers.Kind.TIER_ONE_OVERDUE, ref, now);
+            setIfFuture(state, joined.plus(config.rule(call.tier()).answerTarget()), Timers.Kind.TIER_ONE_OVERDUE, ref,
+                    now);
             if (protections.recoveryTime() || protections.consecutiveTierOneCap() > 0) {
-                setIfFuture(joined.plus(protections.recoveryInterruptFromWait()), Timers.Kind.RECHECK, ref, now);
+                setIfFuture(state, joined.plus(protections.recoveryInterruptFromWait()), Timers.Kind.RECHECK, ref, now);
             }
             return;
         }
         if (protections.tierOneReserve() > 0) {
-            setIfFuture(joined.plus(config.rule(call.tier()).answerTarget()), Timers.Kind.RECHECK, ref, now);
+            setIfFuture(state, joined.plus(config.rule(call.tier()).answerTarget()), Timers.Kind.RECHECK, ref, now);
         }
         if (!call.language().isEnglish() && !protections.languageWait().isZero()) {
-            setIfFuture(joined.plus(protections.languageWait()), Timers.Kind.RECHECK, ref, now);
+            setIfFuture(state, joined.plus(protections.languageWait()), Timers.Kind.RECHECK, ref, now);
         }
     }
 
@@ -221,7 +236,7 @@ final class CallDesk {
                         "tier-1 caller waiting " + c.waitedAt(at).toSeconds() + " s")));
     }
 
-    private void setIfFuture(Instant at, Timers.Kind kind, String ref, Instant now) {
+    private static void setIfFuture(QueueState state, Instant at, Timers.Kind kind, String ref, Instant now) {
         if (at.isAfter(now)) {
             state.timers.set(at, kind, ref);
         }

@@ -118,8 +118,11 @@ final class CallbackDesk {
     /** A CALL_DUE timer fired: a booked slot opened or a retry came round. */
     void due(CallId id, Instant at) {
         state.find(id).filter(c -> c.state() == CallState.SCHEDULED).ifPresent(call -> {
-            state.put(call.withState(CallState.WAITING));
+            Call waiting = call.withState(CallState.WAITING);
+            state.put(waiting);
             state.emit(new QueueEvent.CallbackDue(at, id, call.kind(), call.attempts() + 1));
+            // Its answer target (the reserve) and language wait count from now on: dispatch must look again then.
+            CallDesk.watchThresholds(state, waiting, at);
         });
     }
 

@@ -27,6 +27,8 @@ import org.crisisline.queue.model.Tier;
 final class CheckInDesk {
     private final QueueState state;
     private final Map<String, Series> series = new HashMap<>();
+    /** The last screen result of each check-in in progress, so a repeated screen changes nothing. */
+    private final Map<CallId, ScreenResult> screened = new HashMap<>();
 
     /** A series' progress: how many calls it now plans and how many have been made. */
     private record Series(CheckInPlan plan, int plannedCalls, int made) {
@@ -58,6 +60,10 @@ final class CheckInDesk {
         if (call.state() != CallState.CONNECTED) {
             return Refusal.of(Rejection.WRONG_STATE, "screen a check-in during the call");
         }
+        if (screened.get(id) == result) {
+            return null;
+        }
+        screened.put(id, result);
         String seriesId = call.checkIn().orElseThrow().seriesId();
         state.emit(new QueueEvent.CheckInScreened(now, id, seriesId, result));
         switch (result) {
@@ -93,6 +99,7 @@ final class CheckInDesk {
 
     /** A check-in call ended (talked, or unreachable after every attempt): schedule the next, or end. */
     void callMade(Call call, Instant now) {
+        screened.remove(call.id());
         CheckInRef ref = call.checkIn().orElseThrow();
         Series s = series.get(ref.seriesId());
         if (s == null) {

@@ -62,7 +62,7 @@ public final class QueueCore {
         this.staff = new StaffDesk(state);
         this.checkIns = new CheckInDesk(state);
         this.callbacks = new CallbackDesk(state, staff, checkIns);
-        this.calls = new CallDesk(state, staff, callbacks, checkIns);
+        this.calls = new CallDesk(state, staff, checkIns);
     }
 
     public QueueConfig config() {
@@ -86,12 +86,21 @@ public final class QueueCore {
         return operate(now -> calls.connected(call, now));
     }
 
-    /** The chosen operative did not answer: the caller keeps the place, the operative is not ready. */
-    public Outcome offerNotAnswered(CallId call) {
-        return operate(now -> calls.offerNotAnswered(call, now));
+    /**
+     * The operative did not answer the call offered to them: the caller keeps the place, the operative
+     * is not ready. Idempotent even after the call has been offered again: a repeat naming an earlier
+     * operative changes nothing.
+     */
+    public Outcome offerNotAnswered(CallId call, OperativeId operative) {
+        Objects.requireNonNull(operative, "operative");
+        return operate(now -> calls.offerNotAnswered(call, operative, now));
     }
 
-    /** The caller's leg ended: abandoned if waiting, completed if talking. Repeats change nothing. */
+    /**
+     * The caller's leg ended: abandoned if waiting, completed if talking. Repeats change nothing. For a
+     * callback or check-in that has not connected yet it changes nothing either (the caller on virtual hold
+     * hung up on purpose): report an unanswered callback with {@link #callerUnreachable}.
+     */
     public Outcome callEnded(CallId call) {
         return operate(now -> calls.callEnded(call, now));
     }

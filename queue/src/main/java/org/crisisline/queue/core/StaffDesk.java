@@ -68,8 +68,11 @@ final class StaffDesk {
         if (block != OperativeState.BREAK && block != OperativeState.SUPERVISION) {
             return Refusal.of(Rejection.INVALID, "a pause is a break or supervision, not " + block);
         }
+        Optional<Operative> before = state.operative(id);
         Refusal refusal = pauseOrAfterCall(id, block, now);
-        if (refusal == null && by.role() == Actor.Role.CLINICAL_LEAD) {
+        // A repeated pause changed nothing, so there is no new override to record.
+        boolean changed = !before.equals(state.operative(id));
+        if (refusal == null && changed && by.role() == Actor.Role.CLINICAL_LEAD) {
             state.emit(new QueueEvent.OverrideRecorded(now, by, "pause:" + block, id.value(), reason));
         }
         return refusal;
@@ -118,6 +121,11 @@ final class StaffDesk {
         state.change(op, op.finishedCall(score, next, now, recoveryEnds), now);
         if (next == OperativeState.RECOVERY) {
             state.timers.set(recoveryEnds, Timers.Kind.RECOVERY_ENDS, op.id().value());
+            // From this moment a tier-1 caller about to miss the target may interrupt: dispatch must look again.
+            Instant interruptible = now.plus(state.config.protections().recoveryInterruptMinimum());
+            if (interruptible.isAfter(now) && interruptible.isBefore(recoveryEnds)) {
+                state.timers.set(interruptible, Timers.Kind.RECHECK, op.id().value());
+            }
         }
         state.estimator.recordHandled(talkTime.plus(recovery));
     }
@@ -125,7 +133,9 @@ final class StaffDesk {
     /** An offer ended without a conversation: the operative is free again, or not ready if they did not answer. */
     void release(OperativeId id, OperativeState to, Instant now) {
         state.operative(id).filter(op -> op.state() == OperativeState.RESERVED).ifPresent(op -> {
-            OperativeState next = to == OperativeState.AVAILABLE ? op.afterCall().orElse(to) : to;
+            // A break, supervision or log-off asked for while they were rung wins, answered or not:
+            // otherwise a lead's "send them on a break" would be lost to NOT_READY and the next ready().
+            OperativeState next = op.afterCall().orElse(to);
             Operative released = next == OperativeState.AVAILABLE || next == OperativeState.NOT_READY
                     ? op.inState(next, now).withAfterCall(Optional.empty())
                     : op.onBreak(next, now);

@@ -61,6 +61,9 @@ public final class StaffLoadPolicy implements DispatchPolicy {
             return Optional.empty();
         }
         boolean reserveHolds = protections.tierOneReserve() > 0 && free <= protections.tierOneReserve();
+        // Only when every tier-1 caller is ahead of the rest may the scan stop at a lower-tier caller: in
+        // fifo order a tier-1 caller further back may still be owed the reserve or a recovery interruption.
+        boolean tierOneAhead = config.ordering() == QueueConfig.Ordering.TIERED;
         Iterator<WaitingLine.Place> places = view.waitingInOrder();
         while (places.hasNext()) {
             WaitingLine.Place place = places.next();
@@ -72,11 +75,14 @@ public final class StaffLoadPolicy implements DispatchPolicy {
                 continue;
             }
             if (free == 0) {
-                return Optional.empty();
+                if (tierOneAhead) {
+                    return Optional.empty();
+                }
+                continue;
             }
             Call call = view.call(place.call());
             if (reserveHolds && !pastTarget(call, now)) {
-                if (place.key() > now.toEpochMilli() + maxTargetSlackMillis) {
+                if (tierOneAhead && place.key() > now.toEpochMilli() + maxTargetSlackMillis) {
                     return Optional.empty();
                 }
                 continue;

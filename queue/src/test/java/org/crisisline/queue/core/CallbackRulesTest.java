@@ -1,0 +1,371 @@
+package org.crisisline.queue.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.crisisline.queue.model.Tier.CRISIS;
+import static org.crisisline.queue.model.Tier.SUPPORT;
+import static org.crisisline.queue.testing.CallerBuilder.aCaller;
+import static org.crisisline.queue.testing.OperativeBuilder.anOperative;
+import static org.crisisline.queue.testing.QueueHarness.START;
+import static org.crisisline.queue.testing.QueueHarness.only;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.crisisline.queue.callback.CallbackSlot;
+import org.crisisline.queue.callback.Rota;
+import org.crisisline.queue.event.Outcome;
+import org.crisisline.queue.event.QueueEvent;
+import org.crisisline.queue.event.QueueEvent.AlertReason;
+import org.crisisline.queue.event.QueueEvent.CallbackAttemptFailed;
+import org.crisisline.queue.event.QueueEvent.CallbackBooked;
+import org.crisisline.queue.event.QueueEvent.CallbackClosedUnreachable;
+import org.crisisline.queue.event.QueueEvent.CallbackDue;
+import org.crisisline.queue.event.QueueEvent.CallbackEscalated;
+import org.crisisline.queue.event.QueueEvent.CallbackRetryScheduled;
+import org.crisisline.queue.event.QueueEvent.ClinicalLeadAlerted;
+import org.crisisline.queue.event.QueueEvent.OperativeAssigned;
+import org.crisisline.queue.model.CallKind;
+import org.crisisline.queue.model.CallState;
+import org.crisisline.queue.model.OperativeState;
+import org.crisisline.queue.testing.CallerBuilder;
+import org.crisisline.queue.testing.QueueHarness;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** DOMAIN.md, "Callbacks and check-in calls": virtual hold, slots, agent-first attempts, retries, the unreachable. */
+@DisplayName("Callbacks")
+class CallbackRulesTest {
+    private final QueueHarness queue = QueueHarness.withDefaults();
+    private final List<QueueEvent> history = new ArrayList<>();
+
+    private List<QueueEvent> record(List<QueueEvent> events) {
+        history.addAll(events);
+        return events;
+    }
+
+    private Outcome record(Outcome outcome) {
+        history.addAll(outcome.events());
+        return outcome;
+    }
+
+    private static List<ClinicalLeadAlerted> alerts(AlertReason reason, List<QueueEvent> events) {
+        return only(ClinicalLeadAlerted.class, events).stream().filter(a -> a.reason() == reason).toList();
+    }
+
+    /** A caller who went on virtual hold and is being called back agent-first by op1. */
+    private void callerOnVirtualHoldBeingCalledBack(CallerBuilder caller) {
+        record(queue.enqueue(caller));
+        record(queue.virtualHold(caller.id()));
+        record(queue.end(caller.id()));
+        record(queue.logOn(anOperative("op1")));
+        record(queue.logOn(anOperative("op2")));
+        assertThat(queue.stateOf(caller.id())).isEqualTo(CallState.OFFERED);
+    }
+
+    /** Every attempt fails: the caller never answers. */
+    private void unreachableOnEveryAttempt(String call) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(queue.stateOf(call)).as("attempt " + attempt).isEqualTo(CallState.OFFERED);
+            record(queue.unreachable(call));
+            if (attempt < 3) {
+                record(queue.runFor(Duration.ofMinutes(10)));
+            }
+        }
+    }
+
+    private long terminalEventsFor(String call) {
+        return history.stream().map(QueueHarness::terminalCall)
+                .filter(c -> c.isPresent() && c.get().value().equals(call)).count();
+    }
+
+    @Nested
+    @DisplayName("Virtual hold")
+    class VirtualHold {
+        @Test
+        @DisplayName("a caller on virtual hold hangs up and keeps the join time; hanging up is not abandoning")
+        void virtualHoldKeepsTheJoinTime() {
+            queue.enqueue(aCaller("s1").inTier(SUPPORT));
+            queue.advance(Duration.ofMinutes(3));
+
+            queue.virtualHold("s1");
+            Outcome hungUp = queue.end("s1");
+
+            assertThat(hungUp.events()).isEmpty();
+            assertThat(queue.call("s1").joinedAt()).isEqualTo(START);
+            assertThat(queue.call("s1").kind()).isEqualTo(CallKind.VIRTUAL_HOLD);
+            assertThat(queue.stateOf("s1")).isEqualTo(CallState.WAITING);
+        }
+
+        @Test
+        @DisplayName("when the place comes, an operative is reserved and called first, then the caller (agent-first)")
+        void agentFirstReservesTheOperative() {
+            queue.enqueue(aCaller("s1").inTier(SUPPORT));
+            queue.virtualHold("s1");
+            queue.end("s1");
+            queue.logOn(anOperative("op1"));
+
+            Outcome outcome = queue.logOn(anOperative("op2"));
+
+            assertThat(only(OperativeAssigned.class, outcome)).singleElement().satisfies(a -> {
+                assertThat(a.call().value()).isEqualTo("s1");
+                assertThat(a.kind()).isEqualTo(CallKind.VIRTUAL_HOLD);
+                assertThat(a.operative().value()).isEqualTo("op1");
+            });
+            assertThat(queue.operative("op1").state()).isEqualTo(OperativeState.RESERVED);
+            assertThat(queue.operative("op1").currentCall()).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo("s1"));
+            assertThat(queue.call("s1").attempts()).isEqualTo(1);
+
+            Outcome answered = queue.connect("s1");
+
+            assertThat(only(QueueEvent.CallConnected.class, answered)).hasSize(1);
+            assertThat(queue.operative("op1").state()).isEqualTo(OperativeState.ON_CALL);
+        }
+
+        @Test
+        @DisplayName("a virtual hold not tried by its on-time deadline alerts the clinical lead")
+        void overdueVirtualHoldAlertsTheLead() {
+            queue.enqueue(aCaller("s1").inTier(SUPPORT));
+            queue.virtualHold("s1");
+            Instant onTimeBy = queue.call("s1").dueBy().orElseThrow();
+
+            assertThat(alerts(AlertReason.CALLBACK_OVERDUE, queue.runUntil(onTimeBy.minusSeconds(1)))).isEmpty();
+            List<QueueEvent> events = queue.runFor(1);
+
+            assertThat(alerts(AlertReason.CALLBACK_OVERDUE, events)).singleElement()
+                    .satisfies(a -> assertThat(a.call()).hasValueSatisfying(c -> assertThat(c.value()).isEqualTo("s1")));
+        }
+
+        @Test
+        @DisplayName("a virtual hold tried in time raises no overdue alert")
+        void virtualHoldTriedInTimeIsNotOverdue() {
+            queue.enqueue(aCaller("s1").inTier(SUPPORT));
+            queue.virtualHold("s1");
+            Instant onTimeBy = queue.call("s1").dueBy().orElseThrow();
+            queue.logOn(anOperative("op1"));
+            queue.logOn(anOperative("op2"));
+            queue.connect("s1");
+
+            assertThat(alerts(AlertReason.CALLBACK_OVERDUE, queue.runUntil(onTimeBy.plusSeconds(1)))).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("Slots")
+    class Slots {
+        private Rota rotaOf(int operatives) {
+            return new Rota(List.of(new Rota.Block(START, START.plus(Duration.ofDays(1)), operatives)));
+        }
+
+        @Test
+        @DisplayName("the next three 15-minute windows are offered, the first at least 15 min ahead")
+        void nextWindowsAreOffered() {
+            queue.core().setRota(rotaOf(8));
+            queue.advance(Duration.ofMinutes(2));
+
+            List<CallbackSlot> slots = queue.core().offerSlots();
+
+            assertThat(slots).extracting(CallbackSlot::start).containsExactly(
+                    START.plus(Duration.ofMinutes(30)), START.plus(Duration.ofMinutes(45)),
+                    START.plus(Duration.ofMinutes(60)));
+            assertThat(slots).allSatisfy(s -> assertThat(s.end()).isEqualTo(s.start().plus(Duration.ofMinutes(15))));
+        }
+
+        @Test
+        @DisplayName("a slot's capacity is the rota's operatives x slot / handle time, minus the 70 % kept for live calls")
+        void capacityComesFromTheRotaMinusTheLiveReserve() {
+            queue.core().setRota(rotaOf(20));
+            // 20 x 15/20 = 15 callbacks' worth of time; 30 % of it for callbacks: 4.5, so 4.
+            assertThat(queue.core().offerSlots()).allSatisfy(s -> assertThat(s.capacity()).isEqualTo(4));
+
+            QueueHarness noReserve = QueueHarness.withSettings("callbacks.live-reserve-share", "0");
+            noReserve.core().setRota(rotaOf(20));
+            assertThat(noReserve.core().offerSlots()).allSatisfy(s -> assertThat(s.capacity()).isEqualTo(15));
+        }
+
+        @Test
+        @DisplayName("a slot with no room is neither offered nor bookable")
+        void fullSlotIsRejected() {
+            queue.core().setRota(rotaOf(8));
+            queue.enqueue(aCaller("s1").inTier(SUPPORT));
+            queue.enqueue(aCaller("s2").inTier(SUPPORT));
+            CallbackSlot first = queue.core().offerSlots().get(0);
+            assertThat(first.capacity()).isEqualTo(1);
+
+            Outcome booked = queue.bookSlot("s1", first.start());
+            Outcome full = queue.bookSlot("s2", first.start());
+
+            assertThat(only(CallbackBooked.class, booked)).singleElement().satisfies(b -> {
+                assertThat(b.slotStart()).isEqualTo(first.start());
+                assertThat(b.slotEnd()).isEqualTo(first.end());
+            });
+            assertThat(full).isInstanceOfSatisfying(Outcome.Rejected.class,
+                    r -> assertThat(r.reason()).isEqualTo(Outcome.Rejection.SLOT_FULL));
+            assertThat(queue.stateOf("s2")).isEqualTo(CallState.WAITING);
+            assertThat(queue.core().offerSlots()).extracting(CallbackSlot::start).doesNotContain(first.start());
+        }
+
+        @Test
+        @DisplayName("a slot the rota has nobody for, or one off the grid, is refused")
+        void slotsWithoutStaffOrOffTheGridAreRefused() {
+            queue.core().setRota(new Rota(List.of(new Rota.Block(START.plus(Duration.ofHours(1)),
+                    START.plus(Duration.ofHours(2)), 8))));
+            queue.enqueue(aCaller("s1").inTier(SUPPORT));
+
+            assertThat(queue.core().offerSlots()).extracting(CallbackSlot::start)
+                    .allSatisfy(start -> assertThat(start).isAfterOrEqualTo(START.plus(Duration.ofHours(1))));
+            assertThat(queue.bookSlot("s1", START.plus(Duration.ofMinutes(30))).isApplied()).isFalse();
+            assertThat(queue.bookSlot("s1", START.plus(Duration.ofMinutes(67))).isApplied()).isFalse();
+            assertThat(queue.stateOf("s1")).isEqualTo(CallState.WAITING);
+        }
+
+        @Test
+        @DisplayName("a booked caller leaves the line and comes back, agent-first, when the slot opens")
+        void bookedCallerIsCalledWhenTheSlotOpens() {
+            queue.core().setRota(rotaOf(8));
+            queue.enqueue(aCaller("s1").inTier(SUPPORT));
+            queue.enqueue(aCaller("s2").inTier(SUPPORT));
+            CallbackSlot slot = queue.core().offerSlots().get(0);
+            queue.bookSlot("s1", slot.start());
+            queue.end("s1");
+            assertThat(queue.stateOf("s1")).isEqualTo(CallState.SCHEDULED);
+            assertThat(queue.waitingInOrder()).containsExactly("s2");
+            queue.logOn(anOperative("op1"));
+            queue.logOn(anOperative("op2"));
+            queue.logOn(anOperative("op3"));
+
+            List<QueueEvent> events = queue.runUntil(slot.start());
+
+            assertThat(only(CallbackDue.class, events)).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(CallKind.SLOT_CALLBACK);
+                assertThat(d.attempt()).isEqualTo(1);
+                assertThat(d.at()).isEqualTo(slot.start());
+            });
+            assertThat(only(OperativeAssigned.class, events)).singleElement()
+                    .satisfies(a -> assertThat(a.kind()).isEqualTo(CallKind.SLOT_CALLBACK));
+        }
+
+        @Test
+        @DisplayName("a slot callback held by the reserve is called once it has waited its tier's target, without another event")
+        void slotCallbackHeldByTheReserveIsServedAtItsTarget() {
+            queue.core().setRota(rotaOf(8));
+            queue.enqueue(aCaller("c1").inTier(CRISIS));
+            CallbackSlot slot = queue.core().offerSlots().get(0);
+            queue.bookSlot("c1", slot.start());
+            queue.end("c1");
+            queue.logOn(anOperative("op1"));
+            queue.runUntil(slot.start());
+            assertThat(queue.stateOf("c1")).isEqualTo(CallState.WAITING);
+
+            List<QueueEvent> events = queue.runFor(60);
+
+            assertThat(only(OperativeAssigned.class, events)).singleElement()
+                    .satisfies(a -> assertThat(a.at()).isEqualTo(slot.start().plusSeconds(60)));
+        }
+
+        @Test
+        @DisplayName("a slot callback not tried by the end of its slot alerts the clinical lead")
+        void overdueSlotCallbackAlertsTheLead() {
+            queue.core().setRota(rotaOf(8));
+            queue.enqueue(aCaller("s1").inTier(SUPPORT));
+            CallbackSlot slot = queue.core().offerSlots().get(0);
+            queue.bookSlot("s1", slot.start());
+
+            List<QueueEvent> events = queue.runUntil(slot.end());
+
+            assertThat(alerts(AlertReason.CALLBACK_OVERDUE, events)).singleElement()
+                    .satisfies(a -> assertThat(a.at()).isEqualTo(slot.end()));
+        }
+    }
+
+    @Nested
+    @DisplayName("Unanswered callbacks")
+    class Unanswered {
+        @Test
+        @DisplayName("an unanswered callback frees the operative and is retried 10 min later")
+        void unansweredCallbackIsRetriedWithSpacing() {
+            callerOnVirtualHoldBeingCalledBack(aCaller("s1").inTier(SUPPORT));
+
+            Outcome failed = record(queue.unreachable("s1"));
+
+            assertThat(only(CallbackAttemptFailed.class, failed)).singleElement()
+                    .satisfies(f -> assertThat(f.attempt()).isEqualTo(1));
+            assertThat(only(CallbackRetryScheduled.class, failed)).singleElement().satisfies(r -> {
+                assertThat(r.retryAt()).isEqualTo(queue.now().plus(Duration.ofMinutes(10)));
+                assertThat(r.nextAttempt()).isEqualTo(2);
+            });
+            assertThat(queue.operative("op1").state()).isEqualTo(OperativeState.AVAILABLE);
+            assertThat(queue.stateOf("s1")).isEqualTo(CallState.SCHEDULED);
+
+            assertThat(only(CallbackDue.class, queue.runFor(Duration.ofMinutes(10).minusSeconds(1)))).isEmpty();
+            List<QueueEvent> retry = queue.runFor(1);
+
+            assertThat(only(CallbackDue.class, retry)).singleElement().satisfies(d -> assertThat(d.attempt()).isEqualTo(2));
+            assertThat(only(OperativeAssigned.class, retry)).singleElement()
+                    .satisfies(a -> assertThat(a.call().value()).isEqualTo("s1"));
+            assertThat(queue.call("s1").attempts()).isEqualTo(2);
+        }
+
+        @Test
+        @DisplayName("a tier-2 caller unreachable after 3 tries is escalated to a clinical lead, never dropped")
+        void unreachableTierTwoIsEscalated() {
+            callerOnVirtualHoldBeingCalledBack(aCaller("c1").inTier(CRISIS));
+
+            unreachableOnEveryAttempt("c1");
+
+            assertThat(only(CallbackEscalated.class, history)).singleElement().satisfies(e -> {
+                assertThat(e.call().value()).isEqualTo("c1");
+                assertThat(e.attempts()).isEqualTo(3);
+                assertThat(e.tier()).isEqualTo(CRISIS);
+            });
+            assertThat(alerts(AlertReason.CALLBACK_UNREACHABLE, history)).hasSize(1);
+            assertThat(only(CallbackClosedUnreachable.class, history)).isEmpty();
+            assertThat(queue.isOpen("c1")).isFalse();
+            assertThat(terminalEventsFor("c1")).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("a flagged tier-3 caller unreachable after 3 tries is escalated too")
+        void unreachableFlaggedCallerIsEscalated() {
+            callerOnVirtualHoldBeingCalledBack(aCaller("s1").inTier(SUPPORT).flaggedHighRisk());
+
+            unreachableOnEveryAttempt("s1");
+
+            assertThat(only(CallbackEscalated.class, history)).hasSize(1);
+            assertThat(terminalEventsFor("s1")).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("an unflagged tier-3 caller unreachable after 3 tries is closed with a record, and the lead is not called")
+        void unreachableTierThreeIsClosedWithARecord() {
+            callerOnVirtualHoldBeingCalledBack(aCaller("s1").inTier(SUPPORT));
+
+            unreachableOnEveryAttempt("s1");
+
+            assertThat(only(CallbackClosedUnreachable.class, history)).singleElement().satisfies(c -> {
+                assertThat(c.caller().pseudonym()).isEqualTo("pseudo-s1");
+                assertThat(c.attempts()).isEqualTo(3);
+            });
+            assertThat(only(CallbackEscalated.class, history)).isEmpty();
+            assertThat(alerts(AlertReason.CALLBACK_UNREACHABLE, history)).isEmpty();
+            assertThat(terminalEventsFor("s1")).isEqualTo(1);
+            assertThat(queue.operative("op1").state()).isEqualTo(OperativeState.AVAILABLE);
+        }
+
+        @Test
+        @DisplayName("an operative who does not pick up does not use up the caller's attempt")
+        void operativeNotAnsweringIsNotACallerAttempt() {
+            callerOnVirtualHoldBeingCalledBack(aCaller("s1").inTier(SUPPORT));
+            queue.logOn(anOperative("op3"));
+            assertThat(queue.call("s1").attempts()).isEqualTo(1);
+
+            queue.notAnswered("s1");
+
+            // op1 never reached the caller; op2 makes the first real attempt.
+            assertThat(queue.operativeOf("s1")).isEqualTo("op2");
+            assertThat(queue.call("s1").attempts()).isEqualTo(1);
+            assertThat(queue.operative("op1").state()).isEqualTo(OperativeState.NOT_READY);
+        }
+    }
+}
