@@ -1,0 +1,22 @@
+package org.crisisline.load.sim.engine;
+
+import java.util.Objects;
+import org.crisisline.queue.config.QueueConfig;
+
+/** A dispatcher to simulate: a name a clinical lead can read and the core configuration behind it. */
+public record Strategy(String name, QueueConfig config) {
+    public Strategy {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(config, "config");
+    }
+
+    /** Crisisline's dispatcher with every protection on (the shipped defaults). */
+    public static Strategy crisisline() {
+        return new Strategy("Crisisline", QueueConfig.defaults());
+    }
+
+    /** An ordinary contact centre: one FIFO queue, longest-idle operative, no callbacks (app_queue leastrecent). */
+    public static Strategy longestIdleBaseline() {
+        return new Strategy("Longest idle", QueueConfig.defaults().asLongestIdleBaseline());
+    }
+}
