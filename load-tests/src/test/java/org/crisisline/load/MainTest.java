@@ -48,6 +48,29 @@ class MainTest {
     }
 
     @Test
+    @DisplayName("runs Crisisline with a queue setting changed, and says so")
+    void simulatesWithASettingChanged(@TempDir Path dir) throws Exception {
+        int status = run("simulate", "--seeds", "1", "--no-protections", "--out", dir.toString(),
+                "--set", "dispatch.reserve-release-margin=0s", "--set", "dispatch.reserve-hold-limit.support=90s");
+
+        assertThat(status).isZero();
+        assertThat(printed()).contains(
+                "Crisisline with: dispatch.reserve-release-margin=0s, dispatch.reserve-hold-limit.support=90s", "Goal:");
+    }
+
+    @Test
+    @DisplayName("names a bad queue setting given with --set, without a stack trace")
+    void badSetting(@TempDir Path dir) throws Exception {
+        assertThat(run("simulate", "--out", dir.toString(), "--set", "dispatch.reserve-release-margin=soon"))
+                .isEqualTo(2);
+        assertThat(run("simulate", "--out", dir.toString(), "--set", "dispatch.reserve-release-margin")).isEqualTo(2);
+
+        assertThat(errors()).contains("'dispatch.reserve-release-margin' is not a duration", "--set takes KEY=VALUE")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(printed()).isEmpty();
+    }
+
+    @Test
     @DisplayName("says which option is wrong and shows the usage")
     void badOption() throws Exception {
         assertThat(run("--seeds", "none")).isEqualTo(2);

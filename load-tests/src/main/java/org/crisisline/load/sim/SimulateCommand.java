@@ -16,6 +16,9 @@ import org.crisisline.load.sim.report.CsvReport;
 import org.crisisline.load.sim.report.SimulationChart;
 import org.crisisline.load.sim.search.StaffingStudy;
 import org.crisisline.load.sim.search.StudyResult;
+import org.crisisline.queue.config.InvalidQueueConfigException;
+import org.crisisline.queue.config.QueueConfig;
+import org.crisisline.queue.config.QueueConfigReader;
 
 /**
  * {@code simulate}: reads the day, runs the study, prints it and writes the CSV files and chart. Bad
@@ -60,7 +63,18 @@ public final class SimulateCommand {
             err.println("error: day file " + options.day().map(Path::toString).orElse(dayName) + ": " + e.getMessage());
             return BAD_INPUT;
         }
-        StudyResult result = new StaffingStudy(dayName, spec, options.seeds()).run(options.protections());
+        QueueConfig config;
+        try {
+            config = QueueConfigReader.read(options.settings());
+        } catch (InvalidQueueConfigException e) {
+            err.println("error: --set: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (!options.settings().isEmpty()) {
+            out.println("Crisisline with: " + String.join(", ", options.settings().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        }
+        StudyResult result = new StaffingStudy(dayName, spec, options.seeds(), config).run(options.protections());
         new ConsoleReport(out).print(result);
         try {
             List<Path> written = write(result, options.out());

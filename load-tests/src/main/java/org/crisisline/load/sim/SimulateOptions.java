@@ -1,6 +1,9 @@
 package org.crisisline.load.sim;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -10,15 +13,17 @@ import java.util.Optional;
  * @param seeds       how many seeded days to simulate and pool
  * @param out         where the CSV files and the chart go
  * @param protections whether to price each protection (a rota search per protection)
+ * @param settings    queue settings for Crisisline over the shipped defaults, in the order given
  */
-public record SimulateOptions(Optional<Path> day, int seeds, Path out, boolean protections) {
+public record SimulateOptions(Optional<Path> day, int seeds, Path out, boolean protections,
+                              Map<String, String> settings) {
     public static final int DEFAULT_SEEDS = 20;
     public static final int MAX_SEEDS = 1000;
     public static final Path DEFAULT_OUT = Path.of("reports");
 
     public static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar crisisline-load-tests.jar [simulate] [--day FILE] [--seeds N] [--out DIR]",
-            "                                           [--protections | --no-protections]",
+            "                                           [--protections | --no-protections] [--set KEY=VALUE]...",
             "       java -jar crisisline-load-tests.jar bench [JMH options]",
             "",
             "simulate (the default) replays a crisis-line day through Crisisline's dispatcher and a longest-idle",
@@ -27,7 +32,14 @@ public record SimulateOptions(Optional<Path> day, int seeds, Path out, boolean p
             "  --seeds N          simulated days to pool, seeded from the file's seed (default: " + DEFAULT_SEEDS + ")",
             "  --out DIR          where to write the CSV files and simulation.svg (default: reports)",
             "  --protections      price each staff protection in staff-hours (the default)",
-            "  --no-protections   skip that, for a quicker run");
+            "  --no-protections   skip that, for a quicker run",
+            "  --set KEY=VALUE    run Crisisline with this queue setting (a key of queue-defaults.properties,",
+            "                     e.g. dispatch.reserve-release-margin=5s); repeat for more. The baseline",
+            "                     still dispatches longest-idle with no protections, whatever is set");
+
+    public SimulateOptions {
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
 
     /** @throws UsageException naming the option that is wrong */
     public static SimulateOptions parse(String... args) {
@@ -35,6 +47,7 @@ public record SimulateOptions(Optional<Path> day, int seeds, Path out, boolean p
         int seeds = DEFAULT_SEEDS;
         Path out = DEFAULT_OUT;
         boolean protections = true;
+        Map<String, String> settings = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -43,10 +56,19 @@ public record SimulateOptions(Optional<Path> day, int seeds, Path out, boolean p
                 case "--out" -> out = Path.of(valueOf(args, ++i, arg));
                 case "--protections" -> protections = true;
                 case "--no-protections" -> protections = false;
+                case "--set" -> setting(valueOf(args, ++i, arg), settings);
                 default -> throw new UsageException("unknown option '" + arg + "'");
             }
         }
-        return new SimulateOptions(day, seeds, out, protections);
+        return new SimulateOptions(day, seeds, out, protections, settings);
+    }
+
+    private static void setting(String keyAndValue, Map<String, String> settings) {
+        int equals = keyAndValue.indexOf('=');
+        if (equals <= 0 || equals == keyAndValue.length() - 1) {
+            throw new UsageException("--set takes KEY=VALUE (got '" + keyAndValue + "')");
+        }
+        settings.put(keyAndValue.substring(0, equals).trim(), keyAndValue.substring(equals + 1).trim());
     }
 
     private static String valueOf(String[] args, int index, String option) {

@@ -63,6 +63,19 @@ public final class CallbackSlots {
 
     public void book(Instant slotStart) {
         booked.merge(slotStart, 1, Integer::sum);
+        // Past slots matter no more: keep the map to the horizon's size.
+        booked.keySet().removeIf(start -> start.plus(HORIZON).isBefore(slotStart));
+    }
+
+    /** Bookings per slot start, for a core image. */
+    public Map<Instant, Integer> bookings() {
+        return Map.copyOf(booked);
+    }
+
+    /** Restores bookings from a core image. */
+    public void restoreBookings(Map<Instant, Integer> bookings) {
+        booked.clear();
+        booked.putAll(bookings);
     }
 
     private Instant firstOfferable(Instant now) {

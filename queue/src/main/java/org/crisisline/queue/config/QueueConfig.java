@@ -79,6 +79,23 @@ public record QueueConfig(
         return tiers.get(tier);
     }
 
+    /**
+     * How long the tier-1 reserve may hold back a waiting caller of this tier: their answer target less
+     * the release margin, or the tier's hold limit if that is sooner, never below zero. Past it, the last
+     * free operatives may answer them. A tier-1 caller is never held: {@code ZERO}.
+     */
+    public Duration reserveHold(Tier tier) {
+        if (tier == Tier.IMMEDIATE_RISK) {
+            return Duration.ZERO;
+        }
+        Duration hold = rule(tier).answerTarget().minus(protections.reserveReleaseMargin());
+        Duration limit = protections.reserveHoldLimits().get(tier);
+        if (limit != null && limit.compareTo(hold) < 0) {
+            hold = limit;
+        }
+        return hold.isNegative() ? Duration.ZERO : hold;
+    }
+
     public QueueConfig withProtections(DispatchProtections newProtections) {
         return new QueueConfig(tiers, ordering, policy, newProtections, loadHalfLife, callbacksOffered, callbacks,
                 checkInWindow, initialHandleTime, handleTimeSmoothing);

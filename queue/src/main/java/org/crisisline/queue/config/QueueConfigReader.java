@@ -54,6 +54,9 @@ public final class QueueConfigReader {
                 v.bool("dispatch.prefer-clinical-for-tier-one"),
                 v.bool("dispatch.alert-lead-when-no-clinician"),
                 v.count("dispatch.tier-one-reserve"),
+                readReleaseMargin(v, tiers),
+                readHoldLimits(v),
+                v.bool("dispatch.reserve-counts-recovering"),
                 v.bool("dispatch.prefer-non-clinical-for-lower-tiers"),
                 v.bool("dispatch.recovery-time"),
                 v.duration("dispatch.recovery-interrupt-minimum"),
@@ -84,6 +87,36 @@ public final class QueueConfigReader {
                 v.duration("check-ins.window"),
                 v.positiveDuration("estimates.initial-handle-time"),
                 smoothing);
+    }
+
+    /** Shorter than every lower tier's target: a margin as long as a target would silently end that tier's hold. */
+    private static Duration readReleaseMargin(Values v, Map<Tier, TierRule> tiers) {
+        String key = "dispatch.reserve-release-margin";
+        Duration margin = v.duration(key);
+        for (Tier tier : Tier.values()) {
+            Duration target = tiers.get(tier).answerTarget();
+            if (tier != Tier.IMMEDIATE_RISK && margin.compareTo(target) >= 0) {
+                throw new InvalidQueueConfigException(key, "must be shorter than every lower tier's answer target ("
+                        + "tiers." + kebab(tier.name()) + ".answer-target is "
+                        + v.text("tiers." + kebab(tier.name()) + ".answer-target") + "); "
+                        + "to hold a tier not at all, set its dispatch.reserve-hold-limit to 0s");
+            }
+        }
+        return margin;
+    }
+
+    /** One key per lower tier: 'none' or a duration. Tier 1 has none: the reserve never holds it. */
+    private static Map<Tier, Duration> readHoldLimits(Values v) {
+        Map<Tier, Duration> limits = new EnumMap<>(Tier.class);
+        for (Tier tier : Tier.values()) {
+            if (tier != Tier.IMMEDIATE_RISK) {
+                String key = "dispatch.reserve-hold-limit." + kebab(tier.name());
+                if (!v.text(key).equals("none")) {
+                    limits.put(tier, v.duration(key));
+                }
+            }
+        }
+        return limits;
     }
 
     private static TierRule readTier(Values v, Tier tier) {

@@ -221,7 +221,8 @@ final class CallDesk {
             return;
         }
         if (protections.tierOneReserve() > 0) {
-            setIfFuture(state, joined.plus(config.rule(call.tier()).answerTarget()), Timers.Kind.RECHECK, ref, now);
+            // The moment the reserve stops holding this caller back (target less margin, or the tier's limit).
+            setIfFuture(state, joined.plus(config.reserveHold(call.tier())), Timers.Kind.RECHECK, ref, now);
         }
         if (!call.language().isEnglish() && !protections.languageWait().isZero()) {
             setIfFuture(state, joined.plus(protections.languageWait()), Timers.Kind.RECHECK, ref, now);

@@ -1,15 +1,19 @@
 package org.crisisline.queue.core;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.crisisline.queue.callback.CallbackSlot;
 import org.crisisline.queue.callback.CallbackSlots;
 import org.crisisline.queue.callback.Rota;
 import org.crisisline.queue.config.CallbackRules;
 import org.crisisline.queue.event.Outcome.Rejection;
-import org.crisisline.queue.event.QueueEvent;
 import org.crisisline.queue.event.QueueEvent.AlertReason;
+import org.crisisline.queue.event.QueueEvent;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.CallKind;
@@ -43,6 +47,24 @@ final class CallbackDesk {
 
     void setRota(Rota newRota) {
         this.rota = newRota;
+    }
+
+    Rota rota() {
+        return rota;
+    }
+
+    List<CoreImage.SlotBooking> slotImage() {
+        List<CoreImage.SlotBooking> image = new ArrayList<>();
+        slots.bookings().forEach((start, booked) -> image.add(new CoreImage.SlotBooking(start, booked)));
+        image.sort(Comparator.comparing(CoreImage.SlotBooking::slotStart));
+        return image;
+    }
+
+    void restore(Rota imageRota, List<CoreImage.SlotBooking> bookings) {
+        this.rota = imageRota;
+        Map<Instant, Integer> booked = new HashMap<>();
+        bookings.forEach(b -> booked.put(b.slotStart(), b.booked()));
+        slots.restoreBookings(booked);
     }
 
     CallbackOfferRule.Decision offerFor(Call call, boolean riskQuestionPassed, Instant now) {

@@ -1,14 +1,17 @@
 package org.crisisline.queue.core;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.crisisline.queue.callback.CheckInPlan;
 import org.crisisline.queue.event.Outcome.Rejection;
-import org.crisisline.queue.event.QueueEvent;
 import org.crisisline.queue.event.QueueEvent.AlertReason;
 import org.crisisline.queue.event.QueueEvent.ScreenResult;
+import org.crisisline.queue.event.QueueEvent;
 import org.crisisline.queue.model.Actor;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
@@ -128,6 +131,25 @@ final class CheckInDesk {
         state.timers.set(opens.isBefore(now) ? now : opens, Timers.Kind.CALL_DUE, call.id().value());
         state.timers.set(call.dueBy().orElseThrow(), Timers.Kind.CALLBACK_OVERDUE, call.id().value());
         state.emit(new QueueEvent.CheckInScheduled(now, call.id(), ref, due));
+    }
+
+    List<CoreImage.CheckInSeries> image() {
+        List<CoreImage.CheckInSeries> image = new ArrayList<>();
+        series.values().forEach(s -> image.add(new CoreImage.CheckInSeries(s.plan(), s.plannedCalls(), s.made())));
+        image.sort(Comparator.comparing(s -> s.plan().seriesId()));
+        return image;
+    }
+
+    List<CoreImage.Screened> screenedImage() {
+        List<CoreImage.Screened> image = new ArrayList<>();
+        screened.forEach((call, result) -> image.add(new CoreImage.Screened(call, result)));
+        image.sort(Comparator.comparing(CoreImage.Screened::call));
+        return image;
+    }
+
+    void restore(List<CoreImage.CheckInSeries> seriesImage, List<CoreImage.Screened> screenedImage) {
+        seriesImage.forEach(s -> series.put(s.plan().seriesId(), new Series(s.plan(), s.plannedCalls(), s.made())));
+        screenedImage.forEach(s -> screened.put(s.call(), s.result()));
     }
 
     static CallId callId(String seriesId, int number) {

@@ -1,6 +1,8 @@
 package org.crisisline.queue.core;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.crisisline.queue.model.CallId;
 
@@ -22,6 +24,11 @@ final class EndedCalls {
 
     void add(CallId id) {
         ended.put(id, Boolean.TRUE);
+    }
+
+    /** Oldest first, for a core image. */
+    List<CallId> inOrder() {
+        return new ArrayList<>(ended.keySet());
     }
 
     boolean contains(CallId id) {

@@ -247,6 +247,22 @@ public final class QueueCore {
         return new QueueSnapshot(now, waiting, other, operatives, counts, longest, estimates);
     }
 
+    // --- images -------------------------------------------------------------------------
+
+    /** Everything this core knows, to be saved by a durable store. */
+    public CoreImage image() {
+        return state.imageWith(callbacks.rota(), callbacks.slotImage(), checkIns.image(), checkIns.screenedImage());
+    }
+
+    /** A core rebuilt from an image, exactly as the core that made it was. */
+    public static QueueCore restore(QueueConfig config, Clock clock, CoreImage image) {
+        QueueCore core = new QueueCore(config, clock);
+        core.state.restore(image);
+        core.callbacks.restore(image.rota(), image.slotBookings());
+        core.checkIns.restore(image.checkInSeries(), image.screened());
+        return core;
+    }
+
     // --- the operation frame --------------------------------------------------------------
 
     private Outcome operate(Function<Instant, Refusal> change) {

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crisisline.queue.callback.Rota;
 import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.event.QueueEvent;
 import org.crisisline.queue.model.Call;
@@ -133,6 +135,37 @@ final class QueueState implements DispatchView {
             roster.replaceAll(op -> op.withLoadScore(older.rebase(op.loadScore(), newer)));
             load = newer;
         }
+    }
+
+    // --- images -----------------------------------------------------------------------
+
+    /** The calls, operatives, deadlines and load part of a core image. */
+    CoreImage imageWith(Rota rota, List<CoreImage.SlotBooking> slots,
+                        List<CoreImage.CheckInSeries> series, List<CoreImage.Screened> screened) {
+        List<Call> calls = new ArrayList<>(open.values());
+        calls.sort(Comparator.comparing(Call::id));
+        List<Operative> operatives = new ArrayList<>(roster.all());
+        operatives.sort(Comparator.comparing(Operative::id));
+        List<CoreImage.Deadline> deadlines = new ArrayList<>();
+        for (Timers.Timer timer : timers.pending()) {
+            deadlines.add(new CoreImage.Deadline(timer.at(), timer.sequence(), timer.kind().name(), timer.ref()));
+        }
+        return new CoreImage(load.epoch(), estimator.meanHandleSeconds(), calls, ended.inOrder(), operatives,
+                deadlines, timers.nextSequence(), rota, slots, series, screened);
+    }
+
+    /** Loads the calls, operatives, deadlines and load of an image into this (empty) state. */
+    void restore(CoreImage image) {
+        load = new EmotionalLoadModel(config.loadHalfLife(), image.loadEpoch());
+        estimator.restoreMeanHandleSeconds(image.meanHandleSeconds());
+        image.recentlyEnded().forEach(ended::add);
+        image.openCalls().forEach(this::put);
+        image.operatives().forEach(roster::put);
+        List<Timers.Timer> pending = new ArrayList<>();
+        for (CoreImage.Deadline d : image.deadlines()) {
+            pending.add(new Timers.Timer(d.at(), d.sequence(), Timers.Kind.valueOf(d.kind()), d.ref()));
+        }
+        timers.restore(pending, image.nextDeadlineSequence());
     }
 
     // --- estimates ----------------------------------------------------------------------

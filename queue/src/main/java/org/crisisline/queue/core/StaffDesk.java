@@ -3,6 +3,7 @@ package org.crisisline.queue.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.crisisline.queue.config.DispatchProtections;
 import org.crisisline.queue.config.TierRule;
 import org.crisisline.queue.event.Outcome.Rejection;
 import org.crisisline.queue.event.QueueEvent;
@@ -125,6 +126,18 @@ final class StaffDesk {
             Instant interruptible = now.plus(state.config.protections().recoveryInterruptMinimum());
             if (interruptible.isAfter(now) && interruptible.isBefore(recoveryEnds)) {
                 state.timers.set(interruptible, Timers.Kind.RECHECK, op.id().value());
+            }
+            // From these moments a new tier-1 caller would have this operative in time (interruptible, or the
+            // recovery over, when the caller is about to miss): if the reserve counts them, dispatch must look
+            // again. Both, because the tier-1 cap may rule the interruption out.
+            DispatchProtections protections = state.config.protections();
+            if (protections.tierOneReserve() > 0 && protections.reserveCountsRecovering()) {
+                for (Instant from : new Instant[] {interruptible, recoveryEnds}) {
+                    Instant reachable = from.minus(protections.recoveryInterruptFromWait());
+                    if (reachable.isAfter(now) && reachable.isBefore(recoveryEnds)) {
+                        state.timers.set(reachable, Timers.Kind.RECHECK, op.id().value());
+                    }
+                }
             }
         }
         state.estimator.recordHandled(talkTime.plus(recovery));

@@ -48,6 +48,23 @@ final class Timers {
         return due;
     }
 
+    /** Every pending timer in firing order, and the next sequence number, for a core image. */
+    List<Timer> pending() {
+        List<Timer> all = new ArrayList<>(queue);
+        all.sort(queue.comparator());
+        return all;
+    }
+
+    long nextSequence() {
+        return sequence;
+    }
+
+    void restore(List<Timer> timers, long nextSequence) {
+        queue.clear();
+        queue.addAll(timers);
+        sequence = nextSequence;
+    }
+
     Optional<Instant> next() {
         return Optional.ofNullable(queue.peek()).map(Timer::at);
     }

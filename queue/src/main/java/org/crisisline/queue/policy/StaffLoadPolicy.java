@@ -2,7 +2,9 @@ package org.crisisline.queue.policy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.crisisline.queue.config.DispatchProtections;
@@ -25,7 +27,10 @@ import org.crisisline.queue.ordering.WaitingLine;
  *   <li>At most {@code consecutiveTierOneCap} tier-1 calls in a row; the cap yields only when a
  *       tier-1 caller is about to miss the target and nobody else can answer (the lead is alerted).</li>
  *   <li>The last {@code tierOneReserve} free operatives are kept from tiers 2/3 and check-ins until
- *       the caller has waited past their own answer target.</li>
+ *       the caller has been held for {@link QueueConfig#reserveHold} (their answer target less a release
+ *       margin, or a per-tier hold limit if sooner). Optionally an operative in recovery whom a new
+ *       tier-1 caller would have in time (recovery over, or interruptible, by the time the caller is about
+ *       to miss) counts towards the reserve as if free.</li>
  *   <li>Tiers 2/3 and check-ins prefer non-clinical operatives, and wait up to the language wait
  *       for a speaker of their language, then are answered with an interpreter offered.</li>
  *   <li>Among the operatives a call may go to, the lowest emotional load wins, ties to the longest
@@ -36,18 +41,23 @@ import org.crisisline.queue.ordering.WaitingLine;
 public final class StaffLoadPolicy implements DispatchPolicy {
     private final QueueConfig config;
     private final DispatchProtections protections;
-    /** Past this key no lower-tier caller can have waited past their target: stop scanning. */
+    /** Past this key no lower-tier caller can have been held long enough by the reserve: stop scanning. */
     private final long maxTargetSlackMillis;
+    /** {@link QueueConfig#reserveHold} per tier, worked out once. */
+    private final Map<Tier, Duration> holdByTier = new EnumMap<>(Tier.class);
 
     public StaffLoadPolicy(QueueConfig config) {
         this.config = config;
         this.protections = config.protections();
+        for (Tier tier : Tier.values()) {
+            holdByTier.put(tier, config.reserveHold(tier));
+        }
         long slack = Long.MIN_VALUE;
         for (Tier tier : Tier.values()) {
             if (tier != Tier.IMMEDIATE_RISK) {
                 TierRule rule = config.rule(tier);
                 long handicap = config.ordering() == QueueConfig.Ordering.FIFO ? 0 : rule.agingHandicap().toMillis();
-                slack = Math.max(slack, handicap - rule.answerTarget().toMillis());
+                slack = Math.max(slack, handicap - holdByTier.get(tier).toMillis());
             }
         }
         this.maxTargetSlackMillis = slack;
@@ -60,7 +70,8 @@ public final class StaffLoadPolicy implements DispatchPolicy {
         if (free == 0 && !tierOneRecoveryOpen) {
             return Optional.empty();
         }
-        boolean reserveHolds = protections.tierOneReserve() > 0 && free <= protections.tierOneReserve();
+        boolean reserveHolds = protections.tierOneReserve() > 0 && free <= protections.tierOneReserve()
+                && free + reachableInRecovery(view, now) <= protections.tierOneReserve();
         // Only when every tier-1 caller is ahead of the rest may the scan stop at a lower-tier caller: in
         // fifo order a tier-1 caller further back may still be owed the reserve or a recovery interruption.
         boolean tierOneAhead = config.ordering() == QueueConfig.Ordering.TIERED;
@@ -81,7 +92,7 @@ public final class StaffLoadPolicy implements DispatchPolicy {
                 continue;
             }
             Call call = view.call(place.call());
-            if (reserveHolds && !pastTarget(call, now)) {
+            if (reserveHolds && !heldLongEnough(call, now)) {
                 if (tierOneAhead && place.key() > now.toEpochMilli() + maxTargetSlackMillis) {
                     return Optional.empty();
                 }
@@ -97,8 +108,7 @@ public final class StaffLoadPolicy implements DispatchPolicy {
 
     private Optional<Assignment> forTierOne(Call call, DispatchView view, Instant now) {
         boolean aboutToMiss = !call.waitedAt(now).minus(protections.recoveryInterruptFromWait()).isNegative();
-        Predicate<Operative> underCap = op -> protections.consecutiveTierOneCap() == 0
-                || op.consecutiveTierOne() < protections.consecutiveTierOneCap();
+        Predicate<Operative> underCap = this::underCap;
         Optional<Operative> free = protections.preferClinicalForTierOne()
                 ? first(view.available(true), underCap).or(() -> first(view.available(false), underCap))
                 : first(view.availableBestFirst(), underCap);
@@ -166,8 +176,35 @@ public final class StaffLoadPolicy implements DispatchPolicy {
                 : first(view.availableBestFirst(), eligible);
     }
 
-    private boolean pastTarget(Call call, Instant now) {
-        return !call.waitedAt(now).minus(config.rule(call.tier()).answerTarget()).isNegative();
+    private boolean heldLongEnough(Call call, Instant now) {
+        return !call.waitedAt(now).minus(holdByTier.get(call.tier())).isNegative();
+    }
+
+    /**
+     * Operatives in recovery whom a tier-1 caller arriving now would have by the time they are about to
+     * miss the target: the recovery is over by then, or has lasted long enough to be interrupted by then
+     * (and the operative is under the tier-1 cap, which an interruption does not override).
+     */
+    private int reachableInRecovery(DispatchView view, Instant now) {
+        if (!protections.reserveCountsRecovering()) {
+            return 0;
+        }
+        Instant aboutToMiss = now.plus(protections.recoveryInterruptFromWait());
+        int reachable = 0;
+        for (Operative op : view.recovering()) {
+            boolean over = !op.recoveryUntil().isAfter(aboutToMiss);
+            boolean interruptible = protections.recoveryTime() && underCap(op)
+                    && !op.recoveryStarted().plus(protections.recoveryInterruptMinimum()).isAfter(aboutToMiss);
+            if (over || interruptible) {
+                reachable++;
+            }
+        }
+        return reachable;
+    }
+
+    private boolean underCap(Operative op) {
+        int cap = protections.consecutiveTierOneCap();
+        return cap == 0 || op.consecutiveTierOne() < cap;
     }
 
     private static Optional<Operative> first(Iterable<Operative> candidates, Predicate<Operative> eligible) {

@@ -31,6 +31,16 @@ public final class WaitEstimator {
         meanHandleSeconds += smoothing * (handled.toMillis() / 1000.0 - meanHandleSeconds);
     }
 
+    /** The running mean, for a core image. */
+    public double meanHandleSeconds() {
+        return meanHandleSeconds;
+    }
+
+    /** Restores the running mean from a core image. */
+    public void restoreMeanHandleSeconds(double seconds) {
+        this.meanHandleSeconds = seconds;
+    }
+
     public Duration meanHandleTime() {
         return Duration.ofMillis(Math.round(meanHandleSeconds * 1000));
     }

@@ -40,6 +40,13 @@ class QueueConfigReaderTest {
         assertThat(p.preferClinicalForTierOne()).isTrue();
         assertThat(p.alertLeadWhenNoClinician()).isTrue();
         assertThat(p.tierOneReserve()).isEqualTo(1);
+        assertThat(p.reserveReleaseMargin()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(p.reserveHoldLimits()).isEmpty();
+        assertThat(p.reserveCountsRecovering()).isFalse();
+        assertThat(config.reserveHold(Tier.IMMEDIATE_RISK)).isZero();
+        assertThat(config.reserveHold(Tier.CRISIS)).isEqualTo(Duration.ofSeconds(55));
+        assertThat(config.reserveHold(Tier.SUPPORT)).isEqualTo(Duration.ofSeconds(295));
+        assertThat(config.reserveHold(Tier.CHECK_IN)).isEqualTo(Duration.ofMinutes(15).minusSeconds(5));
         assertThat(p.preferNonClinicalForLowerTiers()).isTrue();
         assertThat(p.recoveryTime()).isTrue();
         assertThat(p.recoveryInterruptMinimum()).isEqualTo(Duration.ofSeconds(120));
@@ -102,6 +109,13 @@ class QueueConfigReaderTest {
             "dispatch.tier-one-reserve | -1",
             "dispatch.tier-one-reserve | one",
             "dispatch.consecutive-tier-one-cap | 2.5",
+            "dispatch.reserve-release-margin | -5s",
+            "dispatch.reserve-release-margin | soon",
+            "dispatch.reserve-release-margin | 60s",
+            "dispatch.reserve-hold-limit.support | -1m",
+            "dispatch.reserve-hold-limit.support | forever",
+            "dispatch.reserve-hold-limit.crisis | ''",
+            "dispatch.reserve-counts-recovering | sometimes",
             "dispatch.policy | round-robin",
             "ordering | lifo",
             "load.half-life | 0s",
@@ -116,6 +130,41 @@ class QueueConfigReaderTest {
         assertThatThrownBy(() -> QueueConfigReader.read(Map.of(key, value)))
                 .isInstanceOfSatisfying(InvalidQueueConfigException.class, e -> assertThat(e.key()).isEqualTo(key))
                 .hasMessageContaining("'" + key + "'");
+    }
+
+    @Test
+    @DisplayName("the reserve's hold per tier: the target less the margin, or the tier's limit if sooner")
+    void reserveHoldIsTheTargetLessTheMarginOrTheLimit() {
+        QueueConfig config = QueueConfigReader.read(Map.of(
+                "dispatch.reserve-release-margin", "10s",
+                "dispatch.reserve-hold-limit.support", "90s",
+                "dispatch.reserve-hold-limit.crisis", "2m",
+                "dispatch.reserve-hold-limit.check-in", "0s",
+                "dispatch.reserve-counts-recovering", "true"));
+
+        assertThat(config.reserveHold(Tier.CRISIS)).isEqualTo(Duration.ofSeconds(50));
+        assertThat(config.reserveHold(Tier.SUPPORT)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.reserveHold(Tier.CHECK_IN)).isZero();
+        assertThat(config.protections().reserveHoldLimits()).containsOnlyKeys(Tier.CRISIS, Tier.SUPPORT, Tier.CHECK_IN);
+        assertThat(config.protections().reserveCountsRecovering()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a release margin as long as a lower tier's target is refused, naming the margin and the target")
+    void marginMustBeShorterThanEveryLowerTarget() {
+        assertThatThrownBy(() -> QueueConfigReader.read(Map.of("tiers.crisis.answer-target", "30s",
+                "dispatch.reserve-release-margin", "30s")))
+                .isInstanceOfSatisfying(InvalidQueueConfigException.class,
+                        e -> assertThat(e.key()).isEqualTo("dispatch.reserve-release-margin"))
+                .hasMessageContaining("tiers.crisis.answer-target is 30s");
+    }
+
+    @Test
+    @DisplayName("tier 1 has no hold limit: the reserve never holds a tier-1 caller, so the key does not exist")
+    void tierOneHasNoHoldLimit() {
+        assertThatThrownBy(() -> QueueConfigReader.read(Map.of("dispatch.reserve-hold-limit.immediate-risk", "10s")))
+                .isInstanceOfSatisfying(InvalidQueueConfigException.class,
+                        e -> assertThat(e.key()).isEqualTo("dispatch.reserve-hold-limit.immediate-risk"));
     }
 
     @Test

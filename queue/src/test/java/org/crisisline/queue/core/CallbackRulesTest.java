@@ -247,8 +247,8 @@ class CallbackRulesTest {
         }
 
         @Test
-        @DisplayName("a slot callback held by the reserve is called once it has waited its tier's target, without another event")
-        void slotCallbackHeldByTheReserveIsServedAtItsTarget() {
+        @DisplayName("a slot callback held by the reserve is called once it has waited its tier's target less the margin, without another event")
+        void slotCallbackHeldByTheReserveIsServedAtItsRelease() {
             queue.core().setRota(rotaOf(8));
             queue.enqueue(aCaller("c1").inTier(CRISIS));
             CallbackSlot slot = queue.core().offerSlots().get(0);
@@ -261,7 +261,7 @@ class CallbackRulesTest {
             List<QueueEvent> events = queue.runFor(60);
 
             assertThat(only(OperativeAssigned.class, events)).singleElement()
-                    .satisfies(a -> assertThat(a.at()).isEqualTo(slot.start().plusSeconds(60)));
+                    .satisfies(a -> assertThat(a.at()).isEqualTo(slot.start().plusSeconds(55)));
         }
 
         @Test

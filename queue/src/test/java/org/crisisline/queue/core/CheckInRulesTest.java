@@ -256,15 +256,15 @@ class CheckInRulesTest {
     }
 
     @Test
-    @DisplayName("with only the reserved operative free, a check-in is held back only until its due time")
-    void reserveReleasesACheckInAtItsDueTime() {
+    @DisplayName("with only the reserved operative free, a check-in is held back only until the margin before its due time")
+    void reserveReleasesACheckInJustBeforeItsDueTime() {
         QueueHarness single = QueueHarness.withDefaults();
         single.logOn(anOperative("op1"));
         single.scheduleCheckIns(PLAN);
 
-        single.runUntil(FIRST_DUE.minusSeconds(1));
+        single.runUntil(FIRST_DUE.minusSeconds(6));
         assertThat(single.stateOf(call(1))).isEqualTo(CallState.WAITING);
-        single.runUntil(FIRST_DUE);
+        single.runUntil(FIRST_DUE.minusSeconds(5));
 
         assertThat(single.stateOf(call(1))).isEqualTo(CallState.OFFERED);
     }

@@ -107,33 +107,79 @@ class DispatchRulesTest {
     @DisplayName("A reserve for tier 1")
     class Reserve {
         @Test
-        @DisplayName("the last free operative is kept from a tier-2 caller until that caller has waited past 60 s")
-        void lastFreeOperativeIsKeptFromTierTwoUntilItsTarget() {
+        @DisplayName("the last free operative is kept from a tier-2 caller until 5 s before its 60 s target, so the ring ends within it")
+        void lastFreeOperativeIsKeptFromTierTwoUntilTheMarginBeforeItsTarget() {
             queue.logOn(anOperative("op1"));
             Outcome joined = queue.enqueue(aCaller("crisis").inTier(CRISIS));
             assertThat(only(OperativeAssigned.class, joined)).isEmpty();
 
-            assertThat(only(OperativeAssigned.class, queue.runFor(59))).isEmpty();
-            List<QueueEvent> atTarget = queue.runFor(1);
+            assertThat(only(OperativeAssigned.class, queue.runFor(54))).isEmpty();
+            List<QueueEvent> released = queue.runFor(1);
 
-            OperativeAssigned assigned = assignmentOf("crisis", atTarget);
+            OperativeAssigned assigned = assignmentOf("crisis", released);
             assertThat(assigned.operative()).isEqualTo(OperativeId.of("op1"));
-            assertThat(assigned.waited()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(assigned.waited()).isEqualTo(Duration.ofSeconds(55));
         }
 
         @Test
-        @DisplayName("the last free operative is kept from a tier-3 caller until that caller has waited past 5 min")
-        void lastFreeOperativeIsKeptFromTierThreeUntilItsTarget() {
+        @DisplayName("the last free operative is kept from a tier-3 caller until 5 s before its 5 min target")
+        void lastFreeOperativeIsKeptFromTierThreeUntilTheMarginBeforeItsTarget() {
             queue.logOn(anOperative("op1"));
             queue.enqueue(aCaller("support").inTier(SUPPORT));
 
-            assertThat(only(OperativeAssigned.class, queue.runFor(Duration.ofMinutes(5).minusSeconds(1)))).isEmpty();
-            assertThat(assignmentOf("support", queue.runFor(1)).waited()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(only(OperativeAssigned.class, queue.runFor(Duration.ofSeconds(294)))).isEmpty();
+            assertThat(assignmentOf("support", queue.runFor(1)).waited()).isEqualTo(Duration.ofSeconds(295));
         }
 
         @Test
-        @DisplayName("a caller re-tiered while being rung and then not answered is held only until the new tier's target")
-        void retieredWhileRingingIsHeldOnlyUntilTheNewTarget() {
+        @DisplayName("with a release margin of 0 s, a held caller is released exactly at the target")
+        void withoutAMarginAHeldCallerIsReleasedAtTheTarget() {
+            QueueHarness atTarget = QueueHarness.withSettings("dispatch.reserve-release-margin", "0s");
+            atTarget.logOn(anOperative("op1"));
+            atTarget.enqueue(aCaller("crisis").inTier(CRISIS));
+
+            assertThat(only(OperativeAssigned.class, atTarget.runFor(59))).isEmpty();
+            assertThat(assignmentOf("crisis", atTarget.runFor(1)).waited()).isEqualTo(Duration.ofSeconds(60));
+        }
+
+        @Test
+        @DisplayName("a tier-3 caller with a hold limit of 90 s is answered by the last free operative at 90 s")
+        void tierThreeIsHeldOnlyUpToItsLimit() {
+            QueueHarness limited = QueueHarness.withSettings("dispatch.reserve-hold-limit.support", "90s");
+            limited.logOn(anOperative("op1"));
+            limited.enqueue(aCaller("support").inTier(SUPPORT));
+
+            assertThat(only(OperativeAssigned.class, limited.runFor(89))).isEmpty();
+            assertThat(assignmentOf("support", limited.runFor(1)).waited()).isEqualTo(Duration.ofSeconds(90));
+        }
+
+        @Test
+        @DisplayName("a hold limit of 0 s means that tier is never held back, while other tiers still are")
+        void holdLimitOfZeroNeverHoldsThatTier() {
+            QueueHarness limited = QueueHarness.withSettings("dispatch.reserve-hold-limit.support", "0s");
+            limited.logOn(anOperative("op1"));
+            limited.enqueue(aCaller("crisis").inTier(CRISIS));
+            assertThat(limited.stateOf("crisis")).isEqualTo(CallState.WAITING);
+
+            Outcome outcome = limited.enqueue(aCaller("support").inTier(SUPPORT));
+
+            assertThat(assignmentOf("support", outcome.events()).operative()).isEqualTo(OperativeId.of("op1"));
+            assertThat(limited.stateOf("crisis")).isEqualTo(CallState.WAITING);
+        }
+
+        @Test
+        @DisplayName("a hold limit later than the target less the margin changes nothing")
+        void holdLimitBeyondTheTargetIsBoundByTheTarget() {
+            QueueHarness limited = QueueHarness.withSettings("dispatch.reserve-hold-limit.crisis", "10m");
+            limited.logOn(anOperative("op1"));
+            limited.enqueue(aCaller("crisis").inTier(CRISIS));
+
+            assertThat(assignmentOf("crisis", limited.runFor(60)).waited()).isEqualTo(Duration.ofSeconds(55));
+        }
+
+        @Test
+        @DisplayName("a caller re-tiered while being rung and then not answered is held only until the new tier's release")
+        void retieredWhileRingingIsHeldOnlyUntilTheNewRelease() {
             queue.logOn(anOperative("op1"));
             queue.advanceSeconds(1);
             queue.logOn(anOperative("op2"));
@@ -145,7 +191,7 @@ class DispatchRulesTest {
 
             List<QueueEvent> events = queue.runFor(Duration.ofMinutes(5));
 
-            assertThat(assignmentOf("caller", events).at()).isEqualTo(joined.plusSeconds(60));
+            assertThat(assignmentOf("caller", events).at()).isEqualTo(joined.plusSeconds(55));
         }
 
         @Test
@@ -158,6 +204,61 @@ class DispatchRulesTest {
 
             assertThat(assignmentOf("danger", outcome.events()).operative()).isEqualTo(OperativeId.of("op1"));
             assertThat(queue.stateOf("crisis")).isEqualTo(CallState.WAITING);
+        }
+
+        @Test
+        @DisplayName("counting recovering operatives, the free one answers a lower tier once a recovery could be interrupted in time for tier 1")
+        void recoveringOperativeWhoCouldBeInterruptedInTimeCountsTowardsTheReserve() {
+            QueueHarness counting = QueueHarness.withSettings("dispatch.reserve-counts-recovering", "true");
+            counting.logOn(anOperative("op1"));
+            counting.enqueue(aCaller("first").inTier(IMMEDIATE_RISK));
+            counting.talk("first", Duration.ofMinutes(5));
+            Instant recoveryStarted = counting.now();
+            counting.logOn(anOperative("op2"));
+            counting.runFor(100);
+            counting.enqueue(aCaller("support").inTier(SUPPORT));
+
+            // A tier-1 caller coming now would be about to miss at 115 s of recovery: too soon to interrupt it.
+            assertThat(only(OperativeAssigned.class, counting.runUntil(recoveryStarted.plusSeconds(104)))).isEmpty();
+            List<QueueEvent> reachable = counting.runFor(1);
+            assertThat(assignmentOf("support", reachable).operative()).isEqualTo(OperativeId.of("op2"));
+
+            counting.enqueue(aCaller("danger").inTier(IMMEDIATE_RISK));
+            OperativeAssigned danger = assignmentOf("danger", counting.runFor(15));
+            assertThat(danger.operative()).isEqualTo(OperativeId.of("op1"));
+            assertThat(danger.interruptedRecovery()).isTrue();
+            assertThat(danger.waited()).isEqualTo(Duration.ofSeconds(15));
+        }
+
+        @Test
+        @DisplayName("by default only free operatives count: a recovery that could be interrupted does not release the reserve")
+        void byDefaultRecoveringOperativesDoNotCount() {
+            queue.logOn(anOperative("op1"));
+            handleTierOneCall("first", "op1", Duration.ofMinutes(5));
+            Instant recoveryStarted = queue.now();
+            queue.logOn(anOperative("op2"));
+            queue.runFor(100);
+            queue.enqueue(aCaller("support").inTier(SUPPORT));
+
+            assertThat(only(OperativeAssigned.class, queue.runUntil(recoveryStarted.plusSeconds(299)))).isEmpty();
+        }
+
+        @Test
+        @DisplayName("counting recovering operatives, one at the tier-1 cap counts only once their recovery is about to end")
+        void recoveringOperativeAtTheCapCountsOnlyNearTheEndOfRecovery() {
+            QueueHarness counting = QueueHarness.withSettings("dispatch.reserve-counts-recovering", "true",
+                    "dispatch.consecutive-tier-one-cap", "1");
+            counting.logOn(anOperative("op1"));
+            counting.enqueue(aCaller("first").inTier(IMMEDIATE_RISK));
+            counting.talk("first", Duration.ofMinutes(5));
+            Instant recoveryStarted = counting.now();
+            counting.logOn(anOperative("op2"));
+            counting.enqueue(aCaller("support").inTier(SUPPORT));
+
+            assertThat(only(OperativeAssigned.class, counting.runUntil(recoveryStarted.plusSeconds(284)))).isEmpty();
+            List<QueueEvent> nearlyOver = counting.runFor(1);
+
+            assertThat(assignmentOf("support", nearlyOver).operative()).isEqualTo(OperativeId.of("op2"));
         }
 
         @Test

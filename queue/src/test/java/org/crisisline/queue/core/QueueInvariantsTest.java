@@ -206,7 +206,12 @@ class QueueInvariantsTest {
                 Arbitraries.of("tiered", "tiered", "fifo"),
                 Arbitraries.of("1", "2", "3"),
                 Arbitraries.of("30s", "10m"),
-                Arbitraries.of("30s", "120s"));
+                Arbitraries.of("30s", "120s"),
+                Arbitraries.of("0s", "5s", "30s"),
+                Arbitraries.of("none", "none", "20s", "0s"),
+                Arbitraries.of("none", "90s", "0s"),
+                Arbitraries.of("none", "5m"),
+                bool);
         return Combinators.combine(values).as(v -> QueueHarness.settings(
                 "dispatch.tier-one-reserve", v.get(0),
                 "dispatch.consecutive-tier-one-cap", v.get(1),
@@ -219,7 +224,12 @@ class QueueInvariantsTest {
                 "ordering", v.get(8),
                 "callbacks.max-attempts", v.get(9),
                 "callbacks.retry-spacing", v.get(10),
-                "dispatch.recovery-interrupt-minimum", v.get(11)));
+                "dispatch.recovery-interrupt-minimum", v.get(11),
+                "dispatch.reserve-release-margin", v.get(12),
+                "dispatch.reserve-hold-limit.crisis", v.get(13),
+                "dispatch.reserve-hold-limit.support", v.get(14),
+                "dispatch.reserve-hold-limit.check-in", v.get(15),
+                "dispatch.reserve-counts-recovering", v.get(16)));
     }
 
     // --- one day, with everything the checks remember -------------------------------------------
@@ -595,11 +605,11 @@ class QueueInvariantsTest {
                 }
                 return;
             }
-            if (protections.tierOneReserve() > 0) {
-                assertThat(freeBefore > protections.tierOneReserve()
-                        || waited.compareTo(config.rule(assigned.tier()).answerTarget()) >= 0)
-                        .as("the reserve holds the last free operative from %s until its target", assigned).isTrue();
-            }
+            List<Operative> recoveringBefore = operativeStates.entrySet().stream()
+                    .filter(e -> e.getValue() == OperativeState.RECOVERY)
+                    .map(e -> core.operative(e.getKey()).orElseThrow()).toList();
+            assertThat(pastReserve(assigned.tier(), waited, freeBefore, recoveringBefore, assigned.at()))
+                    .as("the reserve holds the last free operative from %s until its release", assigned).isTrue();
             Call call = core.call(assigned.call()).orElseThrow();
             if (assigned.interpreter()) {
                 assertThat(call.language().isEnglish()).isFalse();
@@ -736,8 +746,8 @@ class QueueInvariantsTest {
         /**
          * The dispatcher leaves nobody waiting whom it could serve now: with an operative free, a tier-1
          * caller is answered unless every free operative is capped and the caller is not yet about to
-         * miss; a lower-tier caller is answered once past the reserve (more free than the reserve, or
-         * past their target) and the language wait. So no caller is starved while operatives are free.
+         * miss; a lower-tier caller is answered once past the reserve (see {@link #pastReserve}) and the
+         * language wait. So no caller is starved while operatives are free.
          */
         private void checkNobodyServableWaits(List<Call> waiting, List<Operative> operatives, Instant now) {
             List<Operative> free = operatives.stream().filter(Operative::isAvailable).toList();
@@ -748,6 +758,7 @@ class QueueInvariantsTest {
                     .filter(op -> Duration.between(op.recoveryStarted(), now)
                             .compareTo(protections.recoveryInterruptMinimum()) >= 0)
                     .filter(underCap).toList();
+            List<Operative> recovering = operatives.stream().filter(op -> op.state() == OperativeState.RECOVERY).toList();
             for (Call call : waiting) {
                 Duration waited = call.waitedAt(now);
                 if (call.tier() == Tier.IMMEDIATE_RISK) {
@@ -763,8 +774,7 @@ class QueueInvariantsTest {
                 if (free.isEmpty()) {
                     continue;
                 }
-                boolean pastReserve = protections.tierOneReserve() == 0 || free.size() > protections.tierOneReserve()
-                        || waited.compareTo(config.rule(call.tier()).answerTarget()) >= 0;
+                boolean pastReserve = pastReserve(call.tier(), waited, free.size(), recovering, now);
                 boolean languageMet = call.language().isEnglish()
                         || waited.compareTo(protections.languageWait()) >= 0
                         || free.stream().anyMatch(op -> op.skills().speaks(call.language()));
@@ -773,6 +783,33 @@ class QueueInvariantsTest {
                                 call.language(), waited, free.stream().map(Operative::id).toList())
                         .isFalse();
             }
+        }
+
+        /**
+         * The reserve's rule, restated: a lower-tier caller may have one of the last {@code tierOneReserve}
+         * free operatives once held for their tier's release (the answer target less the margin, or the
+         * tier's limit if sooner: never past the target, so never starved), or while enough others could
+         * answer a tier-1 caller - more free, or (when counted) in a recovery that is over or interruptible
+         * by the time a tier-1 caller arriving now would be about to miss.
+         */
+        private boolean pastReserve(Tier tier, Duration waited, long free, List<Operative> recovering, Instant at) {
+            Duration release = config.reserveHold(tier);
+            assertThat(release).as("the reserve never holds tier %s past its target", tier.number())
+                    .isLessThanOrEqualTo(config.rule(tier).answerTarget());
+            int reserve = protections.tierOneReserve();
+            if (reserve == 0 || free > reserve || waited.compareTo(release) >= 0) {
+                return true;
+            }
+            if (!protections.reserveCountsRecovering()) {
+                return false;
+            }
+            Instant aboutToMiss = at.plus(protections.recoveryInterruptFromWait());
+            int cap = protections.consecutiveTierOneCap();
+            long reachable = recovering.stream().filter(op -> !op.recoveryUntil().isAfter(aboutToMiss)
+                    || protections.recoveryTime() && (cap == 0 || op.consecutiveTierOne() < cap)
+                    && !op.recoveryStarted().plus(protections.recoveryInterruptMinimum()).isAfter(aboutToMiss))
+                    .count();
+            return free + reachable > reserve;
         }
 
         // --- the end of the day -----------------------------------------------------------------

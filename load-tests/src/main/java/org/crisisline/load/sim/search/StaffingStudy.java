@@ -11,6 +11,7 @@ import org.crisisline.load.sim.engine.DayRunner;
 import org.crisisline.load.sim.engine.Strategy;
 import org.crisisline.load.sim.metrics.PooledResult;
 import org.crisisline.load.sim.staff.HourlyRota;
+import org.crisisline.queue.config.QueueConfig;
 
 /**
  * The study a simulate run makes: Crisisline and the longest-idle baseline side by side on the day's
@@ -26,9 +27,9 @@ public final class StaffingStudy {
     private final DaySpec spec;
     private final DayRunner runner;
     private final HourlyRota reference;
-    private final Strategy crisisline = Strategy.crisisline();
-    private final Strategy baseline = Strategy.longestIdleBaseline();
-    private final ServiceTargets targets = ServiceTargets.of(crisisline.config());
+    private final Strategy crisisline;
+    private final Strategy baseline;
+    private final ServiceTargets targets;
     private final Map<Strategy, Map<HourlyRota, PooledResult>> evaluated = new HashMap<>();
 
     /**
@@ -36,6 +37,16 @@ public final class StaffingStudy {
      * @param days    how many seeded days to generate (once) and pool in every run
      */
     public StaffingStudy(String dayName, DaySpec spec, int days) {
+        this(dayName, spec, days, QueueConfig.defaults());
+    }
+
+    /**
+     * @param config Crisisline's configuration (the baseline takes only its tiers), for studying a setting
+     */
+    public StaffingStudy(String dayName, DaySpec spec, int days, QueueConfig config) {
+        this.crisisline = Strategy.crisisline(config);
+        this.baseline = Strategy.longestIdleBaseline(config);
+        this.targets = ServiceTargets.of(config);
         this.dayName = dayName;
         this.spec = spec;
         this.reference = new HourlyRota(spec.rota().operativesPerHour());

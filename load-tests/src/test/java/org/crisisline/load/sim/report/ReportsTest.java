@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.crisisline.load.sim.day.DayFileReader;
+import org.crisisline.load.sim.search.ProtectionSwitch;
 import org.crisisline.load.sim.search.StaffingStudy;
 import org.crisisline.load.sim.search.StudyResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class ReportsTest {
         assertThat(callers.get(1)).startsWith("Crisisline,tier 1,3,205,");
         assertThat(Files.readAllLines(dir.resolve(CsvReport.OPERATIVES))).hasSize(3);
         List<String> staffing = Files.readAllLines(dir.resolve(CsvReport.STAFFING));
-        assertThat(staffing).hasSize(1 + 4 + 7);
+        assertThat(staffing).hasSize(1 + 4 + ProtectionSwitch.values().length);
         assertThat(staffing).anyMatch(line -> line.startsWith("Crisisline without: recovery time after calls,"));
         assertThat(callers).allMatch(line -> line.split(",", -1).length == callers.get(0).split(",").length);
     }
