@@ -48,6 +48,10 @@ public sealed interface QueueCommand {
     }
 
     record MarkConnected(CallId call) implements QueueCommand {
+        public MarkConnected {
+            Objects.requireNonNull(call, "call");
+        }
+
         public Outcome applyTo(QueueCore core) {
             return core.connected(call);
         }
@@ -66,12 +70,20 @@ public sealed interface QueueCommand {
     }
 
     record EndCall(CallId call) implements QueueCommand {
+        public EndCall {
+            Objects.requireNonNull(call, "call");
+        }
+
         public Outcome applyTo(QueueCore core) {
             return core.callEnded(call);
         }
     }
 
     record AcceptVirtualHold(CallId call) implements QueueCommand {
+        public AcceptVirtualHold {
+            Objects.requireNonNull(call, "call");
+        }
+
         public Outcome applyTo(QueueCore core) {
             return core.acceptVirtualHold(call);
         }
@@ -79,6 +91,7 @@ public sealed interface QueueCommand {
 
     record BookSlot(CallId call, Instant slotStart) implements QueueCommand {
         public BookSlot {
+            Objects.requireNonNull(call, "call");
             Objects.requireNonNull(slotStart, "slotStart");
         }
 
@@ -88,6 +101,11 @@ public sealed interface QueueCommand {
     }
 
     record MarkCallerUnreachable(CallId call, String reason) implements QueueCommand {
+        public MarkCallerUnreachable {
+            Objects.requireNonNull(call, "call");
+            Objects.requireNonNull(reason, "reason");
+        }
+
         public Outcome applyTo(QueueCore core) {
             return core.callerUnreachable(call, reason);
         }
@@ -105,6 +123,7 @@ public sealed interface QueueCommand {
 
     record ScreenCheckIn(CallId call, ScreenResult result) implements QueueCommand {
         public ScreenCheckIn {
+            Objects.requireNonNull(call, "call");
             Objects.requireNonNull(result, "result");
         }
 
@@ -137,12 +156,20 @@ public sealed interface QueueCommand {
     }
 
     record LogOff(OperativeId operative) implements QueueCommand {
+        public LogOff {
+            Objects.requireNonNull(operative, "operative");
+        }
+
         public Outcome applyTo(QueueCore core) {
             return core.logOff(operative);
         }
     }
 
     record MarkReady(OperativeId operative) implements QueueCommand {
+        public MarkReady {
+            Objects.requireNonNull(operative, "operative");
+        }
+
         public Outcome applyTo(QueueCore core) {
             return core.ready(operative);
         }

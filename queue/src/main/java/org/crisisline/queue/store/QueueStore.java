@@ -34,6 +34,9 @@ public interface QueueStore extends AutoCloseable {
     /** When the store next needs a {@link QueueCommand.Tick}, if ever. */
     CompletionStage<Optional<Instant>> nextDeadline();
 
+    /** Healthy, or degraded with the reason (backend unreachable or slow). */
+    StoreHealth health();
+
     @Override
     void close();
 }

@@ -17,6 +17,7 @@ import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.policy.CallbackOfferRule;
 import org.crisisline.queue.store.QueueStore;
 import org.crisisline.queue.store.QueueStoreException;
+import org.crisisline.queue.store.StoreHealth;
 
 /**
  * The embedded default: one {@link QueueCore} in this JVM, its commands serialised by a lock (the
@@ -25,10 +26,12 @@ import org.crisisline.queue.store.QueueStoreException;
  */
 public final class InMemoryQueueStore implements QueueStore {
     private final QueueCore core;
+    private final Instant since;
     private boolean closed;
 
     public InMemoryQueueStore(QueueConfig config, Clock clock) {
         this.core = new QueueCore(config, clock);
+        this.since = clock.instant();
     }
 
     @Override
@@ -54,6 +57,12 @@ public final class InMemoryQueueStore implements QueueStore {
     @Override
     public CompletionStage<Optional<Instant>> nextDeadline() {
         return locked(core::nextDeadline);
+    }
+
+    /** Always healthy while open: there is no backend to lose. */
+    @Override
+    public synchronized StoreHealth health() {
+        return closed ? StoreHealth.degraded("closed", since) : StoreHealth.healthy(since);
     }
 
     @Override

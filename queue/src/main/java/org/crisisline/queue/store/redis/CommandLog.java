@@ -1,0 +1,148 @@
+package org.crisisline.queue.store.redis;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A line group's log and its saved image in Redis: append a command (one script: deduplicated,
+ * sequenced, timed), read the entries after a position, save an image and trim, seed a new group.
+ * Every call fails after the configured timeout.
+ */
+final class CommandLog {
+    private static final LuaScript APPEND = LuaScript.load("append.lua");
+    private static final LuaScript SEED = LuaScript.load("seed.lua");
+    private static final LuaScript SNAPSHOT = LuaScript.load("snapshot.lua");
+    static final String NOT_INITIALIZED = "NOT_INITIALIZED";
+
+    private final Redis redis;
+    private final RedisKeys keys;
+    private final long timeoutMillis;
+    private final long dedupeSeconds;
+
+    /** The image saved with the position of the last entry it includes. */
+    record SavedImage(String json, long sequence, String entryId, Instant at) {
+    }
+
+    CommandLog(Redis redis, RedisQueueStoreOptions options) {
+        this.redis = redis;
+        this.keys = RedisKeys.of(options);
+        this.timeoutMillis = options.timeout().toMillis();
+        this.dedupeSeconds = Math.max(1, options.dedupeWindow().toSeconds());
+    }
+
+    RedisKeys keys() {
+        return keys;
+    }
+
+    /** Appends a command; the same command id appended again returns the first entry's id. */
+    Future<String> append(String commandId, String commandJson, Instant nodeNow) {
+        return APPEND.run(redis,
+                        List.of(keys.log(), keys.sequence(), keys.lastTime(), keys.command(commandId)),
+                        List.of(commandJson, Long.toString(nodeNow.toEpochMilli()), Long.toString(dedupeSeconds)))
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .map(Response::toString);
+    }
+
+    /** Starts the group's log from this image if it has none; true if this call did. */
+    Future<Boolean> seed(Optional<String> imageJson, long sequence, Instant at) {
+        return SEED.run(redis,
+                        List.of(keys.log(), keys.sequence(), keys.lastTime(), keys.image(), keys.imagePosition()),
+                        List.of(imageJson.orElse(""), Long.toString(sequence), Long.toString(at.toEpochMilli())))
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .map(r -> r.toInteger() == 1);
+    }
+
+    /** Saves an image taken after entry {@code sequence} and trims the log up to it, unless a newer one is saved. */
+    Future<Boolean> saveImage(String imageJson, long sequence, String entryId, Instant at) {
+        return SNAPSHOT.run(redis, List.of(keys.log(), keys.image(), keys.imagePosition()),
+                        List.of(imageJson, Long.toString(sequence), entryId, Long.toString(at.toEpochMilli())))
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .map(r -> r.toInteger() == 1);
+    }
+
+    /** Whether this node may take the next image (one node at a time does the work). */
+    Future<Boolean> leaseSnapshot(Duration lease) {
+        return redis.send(Request.cmd(Command.SET).arg(keys.snapshotLease()).arg("1").arg("NX").arg("PX")
+                        .arg(lease.toMillis()))
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .map(r -> r != null && "OK".equals(r.toString()));
+    }
+
+    Future<Optional<SavedImage>> loadImage() {
+        return redis.batch(List.of(Request.cmd(Command.GET).arg(keys.image()),
+                        Request.cmd(Command.HGETALL).arg(keys.imagePosition())))
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .map(replies -> {
+                    Response image = replies.get(0);
+                    Response position = replies.get(1);
+                    if (image == null || position == null || position.size() == 0) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new SavedImage(image.toString(), field(position, "n").toLong(),
+                            field(position, "id").toString(), Instant.ofEpochMilli(field(position, "at").toLong())));
+                });
+    }
+
+    /** Whether the group has a log at all (Redis may have lost it). */
+    Future<Boolean> isInitialised() {
+        return redis.send(Request.cmd(Command.EXISTS).arg(keys.sequence()))
+                .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .map(r -> r.toInteger() == 1);
+    }
+
+    /**
+     * The entries after {@code afterId}, waiting up to {@code block} for one to arrive (zero: not at
+     * all). Uses its own connection, since a blocking read holds it.
+     */
+    Future<List<LogEntry>> readAfter(RedisConnection connection, String afterId, int count, Duration block) {
+        Request read = Request.cmd(Command.XREAD).arg("COUNT").arg(count);
+        if (!block.isZero()) {
+            read.arg("BLOCK").arg(block.toMillis());
+        }
+        read.arg("STREAMS").arg(keys.log()).arg(afterId);
+        return connection.send(read)
+                .timeout(block.toMillis() + timeoutMillis, TimeUnit.MILLISECONDS)
+                .map(this::entries);
+    }
+
+    private List<LogEntry> entries(Response reply) {
+        List<LogEntry> entries = new ArrayList<>();
+        if (reply == null) {
+            return entries;
+        }
+        // RESP3 answers with a map of stream to entries, RESP2 with [[stream, entries]].
+        Response streamEntries = reply.isMap() ? reply.get(keys.log()) : reply.get(0).get(1);
+        if (streamEntries == null) {
+            return entries;
+        }
+        for (Response entry : streamEntries) {
+            Response fields = entry.get(1);
+            entries.add(new LogEntry(entry.get(0).toString(), field(fields, "n").toLong(),
+                    Instant.ofEpochMilli(field(fields, "at").toLong()), field(fields, "cmd").toString()));
+        }
+        return entries;
+    }
+
+    /** A field of a flat [name, value, ...] reply, or of a map reply. */
+    private static Response field(Response fields, String name) {
+        if (fields.isMap()) {
+            return fields.get(name);
+        }
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            if (name.equals(fields.get(i).toString())) {
+                return fields.get(i + 1);
+            }
+        }
+        throw new IllegalStateException("log entry without field '" + name + "'");
+    }
+}
