@@ -217,7 +217,9 @@ public final class RedisQueueStore implements QueueStore {
     /** Applies every entry already in the log, without waiting for new ones. */
     private Future<Void> catchUp() {
         return log.readAfter(reader, replica.position(), READ_BATCH, Duration.ZERO).compose(entries -> {
-            applyAll(entries);
+            if (!applyAll(entries)) {
+                return reloadImage().compose(v -> catchUp());
+            }
             return entries.size() < READ_BATCH ? Future.<Void>succeededFuture() : catchUp();
         });
     }
@@ -230,8 +232,11 @@ public final class RedisQueueStore implements QueueStore {
                 .onSuccess(entries -> {
                     backoffMillis = 50;
                     healthy();
-                    applyAll(entries);
-                    follow();
+                    if (applyAll(entries)) {
+                        follow();
+                    } else {
+                        reloadImage().onComplete(v -> follow());
+                    }
                 })
                 .onFailure(f -> {
                     if (closed) {
@@ -257,7 +262,13 @@ public final class RedisQueueStore implements QueueStore {
                         reader = connection;
                         return log.isInitialised();
                     })
-                    .onSuccess(initialised -> follow())
+                    .onSuccess(initialised -> {
+                        if (!initialised) {
+                            // Redis came back without the log: read the re-seeded log from its start.
+                            replica.rewindPosition();
+                        }
+                        follow();
+                    })
                     .onFailure(f -> {
                         degraded(f);
                         reconnectLater();
@@ -265,23 +276,27 @@ public final class RedisQueueStore implements QueueStore {
         });
     }
 
-    private void applyAll(List<LogEntry> entries) {
+    /** Applies entries in order; false if one came after a gap (the saved image must be reloaded). */
+    private boolean applyAll(List<LogEntry> entries) {
+        boolean complete = true;
         for (LogEntry entry : entries) {
             if (replica.apply(entry) == Replica.Applied.GAP) {
                 LOG.warning("line group " + options.lineGroup() + ": entries missing before " + entry.sequence()
                         + "; reloading the saved image");
-                reloadImage();
-                return;
+                complete = false;
+                break;
             }
         }
         if (!entries.isEmpty()) {
             scheduleTick();
             snapshotIfDue();
         }
+        return complete;
     }
 
-    private void reloadImage() {
-        log.loadImage().onSuccess(saved -> saved.ifPresent(this::restore)).onFailure(this::degraded);
+    private Future<Void> reloadImage() {
+        return log.loadImage().onSuccess(saved -> saved.ifPresent(this::restore)).onFailure(this::degraded)
+                .<Void>mapEmpty().recover(f -> Future.succeededFuture());
     }
 
     /** Sets a timer for the core's next deadline; the tick's id is shared so nodes append it once. */

@@ -31,11 +31,11 @@ public record RedisQueueStoreOptions(String redisUrl, String lineGroup, String k
     }
 
     /**
-     * Defaults: one line group "main", a 2 s timeout, an image every 5,000 entries, command ids
+     * Defaults: one line group "main", a 2 s timeout, an image every 50,000 entries, command ids
      * remembered for 2 minutes (long past any retry of a timed-out append).
      */
     public static RedisQueueStoreOptions defaults(String redisUrl) {
-        return new RedisQueueStoreOptions(redisUrl, "main", "crisisline", Duration.ofSeconds(2), 5_000,
+        return new RedisQueueStoreOptions(redisUrl, "main", "crisisline", Duration.ofSeconds(2), 50_000,
                 Duration.ofMinutes(2), 8);
     }
 
