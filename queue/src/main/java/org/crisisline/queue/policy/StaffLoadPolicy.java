@@ -3,9 +3,11 @@ package org.crisisline.queue.policy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.crisisline.queue.config.DispatchProtections;
 import org.crisisline.queue.config.QueueConfig;
@@ -75,13 +77,26 @@ public final class StaffLoadPolicy implements DispatchPolicy {
         // Only when every tier-1 caller is ahead of the rest may the scan stop at a lower-tier caller: in
         // fifo order a tier-1 caller further back may still be owed the reserve or a recovery interruption.
         boolean tierOneAhead = config.ordering() == QueueConfig.Ordering.TIERED;
+        Instant[] heldSince = heldSince(now);
+        // Within one decision the free operatives do not change: a language nobody free speaks stays so.
+        Set<Language> noFreeSpeaker = new HashSet<>();
+        boolean tierOneTried = false;
         Iterator<WaitingLine.Place> places = view.waitingInOrder();
         while (places.hasNext()) {
             WaitingLine.Place place = places.next();
             if (place.tier() == Tier.IMMEDIATE_RISK) {
+                // Tier-1 callers come in join order, and the first has waited longest: if nobody can take
+                // them, nobody can take a later one (the choice depends on the caller only by that wait).
+                if (tierOneTried) {
+                    continue;
+                }
                 Optional<Assignment> chosen = forTierOne(view.call(place.call()), view, now);
                 if (chosen.isPresent()) {
                     return chosen;
+                }
+                tierOneTried = true;
+                if (free == 0) {
+                    return Optional.empty();
                 }
                 continue;
             }
@@ -92,18 +107,38 @@ public final class StaffLoadPolicy implements DispatchPolicy {
                 continue;
             }
             Call call = view.call(place.call());
-            if (reserveHolds && !heldLongEnough(call, now)) {
+            if (reserveHolds && call.joinedAt().isAfter(heldSince[call.tier().ordinal()])) {
                 if (tierOneAhead && place.key() > now.toEpochMilli() + maxTargetSlackMillis) {
                     return Optional.empty();
                 }
+                continue;
+            }
+            boolean waitsForSpeaker = !call.language().isEnglish() && withinLanguageWait(call, now);
+            if (waitsForSpeaker && noFreeSpeaker.contains(call.language())) {
                 continue;
             }
             Optional<Assignment> chosen = forLowerTier(call, view, now);
             if (chosen.isPresent()) {
                 return chosen;
             }
+            if (waitsForSpeaker) {
+                noFreeSpeaker.add(call.language());
+            }
         }
         return Optional.empty();
+    }
+
+    /** Per tier (by ordinal): a caller who joined at or before this has been held long enough. */
+    private Instant[] heldSince(Instant now) {
+        Instant[] heldSince = new Instant[Tier.values().length];
+        for (Tier tier : Tier.values()) {
+            heldSince[tier.ordinal()] = now.minus(holdByTier.get(tier));
+        }
+        return heldSince;
+    }
+
+    private boolean withinLanguageWait(Call call, Instant now) {
+        return call.waitedAt(now).compareTo(protections.languageWait()) < 0;
     }
 
     private Optional<Assignment> forTierOne(Call call, DispatchView view, Instant now) {
@@ -135,10 +170,10 @@ public final class StaffLoadPolicy implements DispatchPolicy {
     }
 
     private Optional<Operative> bestRecovering(DispatchView view, Instant now, Predicate<Operative> underCap) {
+        Instant startedBy = now.minus(protections.recoveryInterruptMinimum());
         Operative best = null;
         for (Operative op : view.recovering()) {
-            boolean recoveredEnough = !Duration.between(op.recoveryStarted(), now)
-                    .minus(protections.recoveryInterruptMinimum()).isNegative();
+            boolean recoveredEnough = !op.recoveryStarted().isAfter(startedBy);
             if (recoveredEnough && underCap.test(op) && (best == null || betterRecovering(op, best))) {
                 best = op;
             }
@@ -160,8 +195,7 @@ public final class StaffLoadPolicy implements DispatchPolicy {
 
     private Optional<Assignment> forLowerTier(Call call, DispatchView view, Instant now) {
         Language language = call.language();
-        boolean mayUseInterpreter = language.isEnglish()
-                || !call.waitedAt(now).minus(protections.languageWait()).isNegative();
+        boolean mayUseInterpreter = language.isEnglish() || !withinLanguageWait(call, now);
         Predicate<Operative> speaks = op -> op.skills().speaks(language);
         Optional<Operative> chosen = preferNonClinical(view, speaks);
         if (chosen.isEmpty() && mayUseInterpreter) {
@@ -174,10 +208,6 @@ public final class StaffLoadPolicy implements DispatchPolicy {
         return protections.preferNonClinicalForLowerTiers()
                 ? first(view.available(false), eligible).or(() -> first(view.available(true), eligible))
                 : first(view.availableBestFirst(), eligible);
-    }
-
-    private boolean heldLongEnough(Call call, Instant now) {
-        return !call.waitedAt(now).minus(holdByTier.get(call.tier())).isNegative();
     }
 
     /**
