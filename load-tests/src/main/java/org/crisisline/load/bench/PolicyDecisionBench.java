@@ -164,14 +164,13 @@ public class PolicyDecisionBench {
 
     /**
      * A batch of 2,000 check-ins (all due about the same hour) whose place keys are more than 60 s old, so
-     * the scan cannot stop before them, yet none has waited its answer target (with the shipped
-     * {@code tiers.check-in.answer-target=15m} and {@code aging-handicap=10m}: joined 15 to 11 minutes
-     * ago); then 50 non-English tier-2 callers who joined 50 s ago (within the language wait), then a surge
+     * the scan cannot stop before them, yet none has been held long enough by the reserve (its answer
+     * target less the release margin: with the shipped settings, joined less than 14 min 55 s ago); then 50 non-English tier-2 callers who joined 50 s ago (within the language wait), then a surge
      * of tiers 2/3 from the last minutes.
      */
     private void checkInsAtHead(Crowd crowd, QueueConfig config) {
         int checkIns = 2_000;
-        Duration target = config.rule(Tier.CHECK_IN).answerTarget();
+        Duration target = config.reserveHold(Tier.CHECK_IN);
         Duration handicap = config.rule(Tier.CHECK_IN).agingHandicap();
         Instant first = NOW.minus(target).plusSeconds(1);
         Instant last = NOW.minus(handicap).minusSeconds(61);
