@@ -62,17 +62,24 @@ final class CommandLog {
                 .map(r -> r.toInteger() == 1);
     }
 
-    /** Saves an image taken after entry {@code sequence} and trims the log up to it, unless a newer one is saved. */
-    Future<Boolean> saveImage(String imageJson, long sequence, String entryId, Instant at) {
-        return SNAPSHOT.run(redis, List.of(keys.log(), keys.image(), keys.imagePosition()),
-                        List.of(imageJson, Long.toString(sequence), entryId, Long.toString(at.toEpochMilli())))
+    /**
+     * Saves an image taken after entry {@code sequence} and trims the log up to it, unless a newer one is
+     * saved; releases the snapshot lease if {@code leaseToken} still holds it.
+     */
+    Future<Boolean> saveImage(String imageJson, long sequence, String entryId, Instant at, String leaseToken) {
+        return SNAPSHOT.run(redis, List.of(keys.log(), keys.image(), keys.imagePosition(), keys.snapshotLease()),
+                        List.of(imageJson, Long.toString(sequence), entryId, Long.toString(at.toEpochMilli()),
+                                leaseToken))
                 .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .map(r -> r.toInteger() == 1);
     }
 
-    /** Whether this node may take the next image (one node at a time does the work). */
-    Future<Boolean> leaseSnapshot(Duration lease) {
-        return redis.send(Request.cmd(Command.SET).arg(keys.snapshotLease()).arg("1").arg("NX").arg("PX")
+    /**
+     * Whether this node may take the next image (one node at a time does the work). The lease is
+     * released when the image is saved, or lapses after {@code lease} if the node dies first.
+     */
+    Future<Boolean> leaseSnapshot(Duration lease, String leaseToken) {
+        return redis.send(Request.cmd(Command.SET).arg(keys.snapshotLease()).arg(leaseToken).arg("NX").arg("PX")
                         .arg(lease.toMillis()))
                 .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .map(r -> r != null && "OK".equals(r.toString()));

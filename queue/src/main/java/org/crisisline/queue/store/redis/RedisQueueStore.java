@@ -64,6 +64,7 @@ public final class RedisQueueStore implements QueueStore {
     private final CommandLog log;
     private final Replica replica;
     private final QueueJson json = QueueJson.instance();
+    private final String leaseToken = UUID.randomUUID().toString();
     private RedisConnection reader;
     private volatile StoreHealth health;
     private long backoffMillis = 50;
@@ -276,12 +277,18 @@ public final class RedisQueueStore implements QueueStore {
         });
     }
 
-    /** Applies entries in order; false if one came after a gap (the saved image must be reloaded). */
+    /**
+     * Applies entries in order; false if one came after a gap, or from a log started anew (the saved
+     * image must be reloaded).
+     */
     private boolean applyAll(List<LogEntry> entries) {
         boolean complete = true;
         for (LogEntry entry : entries) {
-            if (replica.apply(entry) == Replica.Applied.GAP) {
-                LOG.warning("line group " + options.lineGroup() + ": entries missing before " + entry.sequence()
+            Replica.Applied applied = replica.apply(entry);
+            if (applied == Replica.Applied.GAP || applied == Replica.Applied.RESET) {
+                LOG.warning("line group " + options.lineGroup() + ": " + (applied == Replica.Applied.GAP
+                        ? "entries missing before " + entry.sequence()
+                        : "the log was started anew (entry " + entry.sequence() + " again)")
                         + "; reloading the saved image");
                 complete = false;
                 break;
@@ -294,8 +301,14 @@ public final class RedisQueueStore implements QueueStore {
         return complete;
     }
 
+    /** The saved image, or, if the group has none (its log was started from nothing), the log's start. */
     private Future<Void> reloadImage() {
-        return log.loadImage().onSuccess(saved -> saved.ifPresent(this::restore)).onFailure(this::degraded)
+        return log.loadImage()
+                .onSuccess(saved -> {
+                    saved.ifPresentOrElse(this::restore, replica::reset);
+                    imageSequence = replica.sequence();
+                })
+                .onFailure(this::degraded)
                 .<Void>mapEmpty().recover(f -> Future.succeededFuture());
     }
 
@@ -322,10 +335,11 @@ public final class RedisQueueStore implements QueueStore {
             return;
         }
         imageSequence = replica.sequence();
-        log.leaseSnapshot(SNAPSHOT_LEASE).onSuccess(mine -> {
+        log.leaseSnapshot(SNAPSHOT_LEASE, leaseToken).onSuccess(mine -> {
             if (mine) {
                 replica.image().ifPresent(image ->
-                        log.saveImage(json.write(image), replica.sequence(), replica.position(), replica.lastAt())
+                        log.saveImage(json.write(image), replica.sequence(), replica.position(), replica.lastAt(),
+                                        leaseToken)
                                 .onFailure(this::degraded));
             }
         }).onFailure(this::degraded);
@@ -361,14 +375,19 @@ public final class RedisQueueStore implements QueueStore {
 
     private void degraded(Throwable cause) {
         if (health.healthy() && !closed) {
-            health = StoreHealth.degraded("Redis: " + cause.getMessage(), clock.instant());
-            LOG.warning("queue store degraded: " + cause.getMessage());
+            health = StoreHealth.degraded("Redis: " + reason(cause), clock.instant());
+            LOG.warning("queue store degraded: " + reason(cause));
         }
     }
 
     private static QueueStoreException failure(String what, Throwable cause) {
         return cause instanceof QueueStoreException known ? known
-                : new QueueStoreException(what + ": " + cause.getMessage(), cause);
+                : new QueueStoreException(what + ": " + reason(cause), cause);
+    }
+
+    /** A failure's message; some (a closed channel) have none, and then their type says what happened. */
+    private static String reason(Throwable cause) {
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     private static String describe(QueueCommand command) {

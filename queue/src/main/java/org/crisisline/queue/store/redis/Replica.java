@@ -26,8 +26,12 @@ import org.crisisline.queue.store.codec.QueueJsonException;
 final class Replica {
     private static final int OUTCOMES_REMEMBERED = 10_000;
 
-    /** What applying an entry did. */
-    enum Applied { APPLIED, ALREADY_APPLIED, GAP }
+    /**
+     * What applying an entry did. {@code GAP}: entries are missing before it. {@code RESET}: it reuses
+     * a number this replica applied, yet comes later in the stream, so the log was started anew (Redis
+     * lost it and another node seeded it) and this replica's history is no longer the group's.
+     */
+    enum Applied { APPLIED, ALREADY_APPLIED, GAP, RESET }
 
     private final QueueConfig config;
     private final LogClock clock = new LogClock();
@@ -60,7 +64,7 @@ final class Replica {
     /** Applies an entry if it is the next one; an entry already applied changes nothing. */
     Applied apply(LogEntry entry) {
         if (entry.sequence() <= sequence) {
-            return Applied.ALREADY_APPLIED;
+            return isAfter(entry.id(), position) ? Applied.RESET : Applied.ALREADY_APPLIED;
         }
         if (entry.sequence() > sequence + 1) {
             return Applied.GAP;
@@ -123,9 +127,27 @@ final class Replica {
         return lastAt;
     }
 
+    /** Starts over with nothing applied (the group's log was started anew from no image). */
+    void reset() {
+        clock.set(Instant.EPOCH);
+        core = null;
+        sequence = 0;
+        position = "0-0";
+        lastAt = Instant.EPOCH;
+    }
+
     /** Read from the start of the stream again (after Redis lost its log and it was seeded anew). */
     void rewindPosition() {
         position = "0-0";
+    }
+
+    /** Whether stream entry id {@code a} ("millis-counter") comes after {@code b}. */
+    private static boolean isAfter(String a, String b) {
+        int dashA = a.indexOf('-');
+        int dashB = b.indexOf('-');
+        int byTime = Long.compare(Long.parseLong(a.substring(0, dashA)), Long.parseLong(b.substring(0, dashB)));
+        return byTime != 0 ? byTime > 0
+                : Long.parseLong(a.substring(dashA + 1)) > Long.parseLong(b.substring(dashB + 1));
     }
 
     private Optional<QueueCommand> decode(LogEntry entry) {

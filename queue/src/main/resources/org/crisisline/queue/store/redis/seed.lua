@@ -4,6 +4,8 @@
 -- ARGV[1] image JSON ('' for none), ARGV[2] sequence of the image, ARGV[3] its logical time (epoch ms)
 -- Returns 1 if this call seeded the group, 0 if it already had a log.
 if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+-- Entries left without their sequence (a key evicted alone) would carry numbers the new log reuses.
+redis.call('DEL', KEYS[1])
 redis.call('SET', KEYS[2], ARGV[2])
 redis.call('SET', KEYS[3], ARGV[3])
 if ARGV[1] ~= '' then
