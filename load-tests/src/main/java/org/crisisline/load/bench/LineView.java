@@ -1,8 +1,6 @@
 package org.crisisline.load.bench;
 
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.model.Call;
@@ -10,21 +8,23 @@ import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.Operative;
 import org.crisisline.queue.ordering.WaitingLine;
 import org.crisisline.queue.policy.DispatchView;
+import org.crisisline.queue.policy.LineAndRosterView;
 import org.crisisline.queue.staff.Roster;
 
 /**
- * A {@link DispatchView} built from the queue's public parts (a {@link WaitingLine}, a {@link Roster} and
- * a map of calls), the same indexes the core's own state hands its policy, so a policy decision can be
- * timed on its own. Not thread-safe.
+ * The indexes the core hands its policy (a {@link WaitingLine}, a {@link Roster} and the open calls),
+ * built directly, so a policy decision can be timed on its own. Not thread-safe.
  */
-final class LineView implements DispatchView {
+final class LineView {
     final WaitingLine line;
     final Roster roster;
     private final Map<CallId, Call> calls = new HashMap<>();
+    final DispatchView view;
 
     LineView(QueueConfig config) {
         this.line = new WaitingLine(config);
         this.roster = new Roster(config.protections().balanceEmotionalLoad());
+        this.view = new LineAndRosterView(line, calls, roster);
     }
 
     void addWaiting(Call call) {
@@ -34,39 +34,5 @@ final class LineView implements DispatchView {
 
     void put(Operative operative) {
         roster.put(operative);
-    }
-
-    @Override
-    public Iterator<WaitingLine.Place> waitingInOrder() {
-        return line.inOrder();
-    }
-
-    @Override
-    public Call call(CallId id) {
-        Call call = calls.get(id);
-        if (call == null) {
-            throw new IllegalStateException("the line holds a call that is not open: " + id);
-        }
-        return call;
-    }
-
-    @Override
-    public Iterable<Operative> available(boolean clinical) {
-        return roster.available(clinical);
-    }
-
-    @Override
-    public Iterable<Operative> availableBestFirst() {
-        return roster.availableBestFirst();
-    }
-
-    @Override
-    public int availableCount() {
-        return roster.availableCount();
-    }
-
-    @Override
-    public Collection<Operative> recovering() {
-        return roster.recovering();
     }
 }

@@ -143,14 +143,14 @@ public class PolicyDecisionBench {
         }
         System.out.printf("%n[policy] %s: waiting=%d (tier 1: %d, check-ins: %d), free=%d, recovering=%d, "
                         + "decision=%s%n", scenario, view.line.size(), view.line.count(Tier.IMMEDIATE_RISK),
-                view.line.count(Tier.CHECK_IN), view.availableCount(), view.recovering().size(),
+                view.line.count(Tier.CHECK_IN), view.roster.availableCount(), view.roster.recovering().size(),
                 decision.map(a -> a.call().id() + " (tier " + a.call().tier().number() + ") -> "
                         + a.operative().id() + (a.exceedsTierOneCap() ? " exceeding the cap" : "")).orElse("none"));
     }
 
     @Benchmark
     public Optional<Assignment> decide() {
-        return policy.next(view, NOW);
+        return policy.next(view.view, NOW);
     }
 
     /** 10,000 callers who joined one every 600 ms over the last 100 minutes. */

@@ -220,7 +220,7 @@ public final class QueueCore {
         Instant now = clock.instant();
         List<Call> waiting = new ArrayList<>();
         for (CallId id : state.line.firstInOrder(waitingLimit)) {
-            waiting.add(state.call(id));
+            waiting.add(state.find(id).orElseThrow());
         }
         List<Call> other = new ArrayList<>();
         Map<Tier, Integer> counts = new EnumMap<>(Tier.class);
@@ -289,10 +289,10 @@ public final class QueueCore {
     }
 
     private void dispatch(Instant now) {
-        Optional<Assignment> next = policy.next(state, now);
+        Optional<Assignment> next = policy.next(state.dispatchView(), now);
         while (next.isPresent()) {
             calls.assign(next.get(), now);
-            next = policy.next(state, now);
+            next = policy.next(state.dispatchView(), now);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import org.crisisline.queue.model.Tier;
 import org.crisisline.queue.ordering.WaitingLine;
 import org.crisisline.queue.policy.DispatchView;
 import org.crisisline.queue.policy.EmotionalLoadModel;
+import org.crisisline.queue.policy.LineAndRosterView;
 import org.crisisline.queue.policy.WaitEstimator;
 import org.crisisline.queue.staff.Roster;
 
@@ -31,7 +31,7 @@ import org.crisisline.queue.staff.Roster;
  * Keeps calls, the waiting line and the roster in step: a call is in the line exactly when it is
  * {@link CallState#WAITING}.
  */
-final class QueueState implements DispatchView {
+final class QueueState {
     private static final int ENDED_CALLS_REMEMBERED = 200_000;
 
     final QueueConfig config;
@@ -40,6 +40,7 @@ final class QueueState implements DispatchView {
     final Timers timers = new Timers();
     final WaitEstimator estimator;
     private final Map<CallId, Call> open = new HashMap<>();
+    private final DispatchView view;
     private final EndedCalls ended = new EndedCalls(ENDED_CALLS_REMEMBERED);
     private EmotionalLoadModel load;
     private List<QueueEvent> out = new ArrayList<>();
@@ -50,6 +51,7 @@ final class QueueState implements DispatchView {
         this.roster = new Roster(config.protections().balanceEmotionalLoad());
         this.estimator = new WaitEstimator(config.initialHandleTime(), config.handleTimeSmoothing());
         this.load = new EmotionalLoadModel(config.loadHalfLife(), start);
+        this.view = new LineAndRosterView(line, open, roster);
     }
 
     // --- events ---------------------------------------------------------------------
@@ -182,39 +184,8 @@ final class QueueState implements DispatchView {
         return estimator.estimate(Math.max(0, ahead), roster.availableCount(), roster.staffed());
     }
 
-    // --- DispatchView -------------------------------------------------------------------
-
-    @Override
-    public Iterator<WaitingLine.Place> waitingInOrder() {
-        return line.inOrder();
-    }
-
-    @Override
-    public Call call(CallId id) {
-        Call call = open.get(id);
-        if (call == null) {
-            throw new IllegalStateException("the line holds a call that is not open: " + id);
-        }
-        return call;
-    }
-
-    @Override
-    public Iterable<Operative> available(boolean clinical) {
-        return roster.available(clinical);
-    }
-
-    @Override
-    public Iterable<Operative> availableBestFirst() {
-        return roster.availableBestFirst();
-    }
-
-    @Override
-    public int availableCount() {
-        return roster.availableCount();
-    }
-
-    @Override
-    public Collection<Operative> recovering() {
-        return roster.recovering();
+    /** What the dispatch policy reads: the line, the open calls and the roster, live. */
+    DispatchView dispatchView() {
+        return view;
     }
 }
