@@ -1,24 +1,10 @@
 package org.crisisline.load.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.crisisline.queue.event.Outcome;
 import org.crisisline.queue.model.Actor;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.Tier;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A waiting caller is moved to another tier ({@code QueueCore.retier}) in a line of 10,000, 2,000
@@ -30,37 +16,21 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Unmeasured, before each command: the clock moves 500 ms and due deadlines fire, and the state is put
  * back to 10,000 waiting ({@link Floor}).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Threads(1)
-public class CoreRetierBench {
+public class CoreRetierBench extends FloorBenchmark {
     private static final String REASON = "triage updated";
 
-    @Param
-    public FloorScenario floor;
-
-    private Floor world;
     private CallId moving;
     private Tier to;
     private Tier reverseFrom;
     private Tier reverseTo;
-    private Outcome last;
 
-    @Setup(Level.Trial)
-    public void build() {
-        world = new Floor(floor, 17L);
-        System.out.printf("%n[core] built %s%n", world.describe());
+    @Override
+    protected long seed() {
+        return 17L;
     }
 
-    @Setup(Level.Invocation)
-    public void prepare() {
-        world.absorbMeasured(last);
-        last = null;
-        world.advance();
+    @Override
+    protected void prepareCommand() {
         Tier from;
         if (reverseFrom != null && world.waitingIn(reverseFrom) > 0) {
             from = reverseFrom;
@@ -74,11 +44,6 @@ public class CoreRetierBench {
             reverseTo = from;
         }
         moving = world.randomWaitingIn(from);
-    }
-
-    @TearDown(Level.Iteration)
-    public void report() {
-        System.out.printf("%n[core] %s%n", world.describe());
     }
 
     @Benchmark
