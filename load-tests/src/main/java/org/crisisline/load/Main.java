@@ -2,12 +2,13 @@ package org.crisisline.load;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import org.crisisline.load.redisbench.RedisBenchCommand;
 import org.crisisline.load.sim.SimulateCommand;
 import org.crisisline.load.sim.SimulateOptions;
 
 /**
  * The load-tests jar's entry point: {@code simulate} (the default) runs the day simulation,
- * {@code bench} hands its arguments to JMH.
+ * {@code bench} hands its arguments to JMH, {@code redis-bench} drives the Redis queue store.
  */
 public final class Main {
     private Main() {
@@ -32,6 +33,8 @@ public final class Main {
             case "bench":
                 org.openjdk.jmh.Main.main(rest);
                 return 0;
+            case "redis-bench":
+                return new RedisBenchCommand(out, err).run(rest);
             case "help", "-h":
                 out.println(SimulateOptions.USAGE);
                 return 0;
