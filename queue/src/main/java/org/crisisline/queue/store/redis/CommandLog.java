@@ -44,11 +44,15 @@ final class CommandLog {
         return keys;
     }
 
-    /** Appends a command; the same command id appended again returns the first entry's id. */
-    Future<String> append(String commandId, String commandJson, Instant nodeNow) {
+    /**
+     * Appends a command. With {@code dedupe}, the same command id appended again (by this node retrying,
+     * or by another node sending the same tick) returns the first entry's id instead.
+     */
+    Future<String> append(String commandId, String commandJson, Instant nodeNow, boolean dedupe) {
         return APPEND.run(redis,
                         List.of(keys.log(), keys.sequence(), keys.lastTime(), keys.command(commandId)),
-                        List.of(commandJson, Long.toString(nodeNow.toEpochMilli()), Long.toString(dedupeSeconds)))
+                        List.of(commandJson, Long.toString(nodeNow.toEpochMilli()), Long.toString(dedupeSeconds),
+                                dedupe ? "1" : "0"))
                 .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .map(Response::toString);
     }
@@ -63,13 +67,16 @@ final class CommandLog {
     }
 
     /**
-     * Saves an image taken after entry {@code sequence} and trims the log up to it, unless a newer one is
-     * saved; releases the snapshot lease if {@code leaseToken} still holds it.
+     * Saves an image taken after entry {@code sequence} under a key of its own (a plain SET, so Redis
+     * is not blocked copying it through Lua), then adopts it and trims the log up to it, unless a newer
+     * one is adopted already; releases the snapshot lease if {@code leaseToken} still holds it.
      */
     Future<Boolean> saveImage(String imageJson, long sequence, String entryId, Instant at, String leaseToken) {
-        return SNAPSHOT.run(redis, List.of(keys.log(), keys.image(), keys.imagePosition(), keys.snapshotLease()),
-                        List.of(imageJson, Long.toString(sequence), entryId, Long.toString(at.toEpochMilli()),
-                                leaseToken))
+        String imageKey = keys.image() + ":" + sequence;
+        return redis.send(Request.cmd(Command.SET).arg(imageKey).arg(imageJson))
+                .compose(written -> SNAPSHOT.run(redis,
+                        List.of(keys.log(), keys.imagePosition(), keys.snapshotLease(), imageKey),
+                        List.of(Long.toString(sequence), entryId, Long.toString(at.toEpochMilli()), leaseToken)))
                 .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .map(r -> r.toInteger() == 1);
     }
@@ -85,18 +92,21 @@ final class CommandLog {
                 .map(r -> r != null && "OK".equals(r.toString()));
     }
 
+    /** The adopted image and its position (an image seeded by {@code seed.lua} is under the plain key). */
     Future<Optional<SavedImage>> loadImage() {
-        return redis.batch(List.of(Request.cmd(Command.GET).arg(keys.image()),
-                        Request.cmd(Command.HGETALL).arg(keys.imagePosition())))
+        return redis.send(Request.cmd(Command.HGETALL).arg(keys.imagePosition()))
                 .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .map(replies -> {
-                    Response image = replies.get(0);
-                    Response position = replies.get(1);
-                    if (image == null || position == null || position.size() == 0) {
-                        return Optional.empty();
+                .compose(position -> {
+                    if (position == null || position.size() == 0) {
+                        return Future.succeededFuture(Optional.<SavedImage>empty());
                     }
-                    return Optional.of(new SavedImage(image.toString(), field(position, "n").toLong(),
-                            field(position, "id").toString(), Instant.ofEpochMilli(field(position, "at").toLong())));
+                    String imageKey = optionalField(position, "key").orElse(keys.image());
+                    return redis.send(Request.cmd(Command.GET).arg(imageKey))
+                            .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                            .map(image -> image == null ? Optional.<SavedImage>empty()
+                                    : Optional.of(new SavedImage(image.toString(), field(position, "n").toLong(),
+                                            field(position, "id").toString(),
+                                            Instant.ofEpochMilli(field(position, "at").toLong()))));
                 });
     }
 
@@ -138,6 +148,18 @@ final class CommandLog {
                     Instant.ofEpochMilli(field(fields, "at").toLong()), field(fields, "cmd").toString()));
         }
         return entries;
+    }
+
+    private static Optional<String> optionalField(Response fields, String name) {
+        if (fields.isMap()) {
+            return Optional.ofNullable(fields.get(name)).map(Response::toString);
+        }
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            if (name.equals(fields.get(i).toString())) {
+                return Optional.of(fields.get(i + 1).toString());
+            }
+        }
+        return Optional.empty();
     }
 
     /** A field of a flat [name, value, ...] reply, or of a map reply. */

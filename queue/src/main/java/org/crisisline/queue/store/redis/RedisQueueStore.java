@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.crisisline.queue.callback.CallbackSlot;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.config.QueueConfig;
+import org.crisisline.queue.core.CoreImage;
 import org.crisisline.queue.core.QueueCore;
 import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.event.Outcome;
@@ -131,7 +132,7 @@ public final class RedisQueueStore implements QueueStore {
 
     @Override
     public CompletionStage<Outcome> execute(QueueCommand command) {
-        return onContext(() -> executeAs(UUID.randomUUID().toString(), command, clock.instant()));
+        return onContext(() -> executeAs(UUID.randomUUID().toString(), command, clock.instant(), false));
     }
 
     @Override
@@ -179,12 +180,12 @@ public final class RedisQueueStore implements QueueStore {
 
     // --- appending ----------------------------------------------------------------------------
 
-    private Future<Outcome> executeAs(String commandId, QueueCommand command, Instant at) {
+    private Future<Outcome> executeAs(String commandId, QueueCommand command, Instant at, boolean dedupe) {
         if (closed) {
             return Future.failedFuture(new QueueStoreException("the Redis queue store is closed"));
         }
         String text = json.write(command);
-        return appendSeedingIfNeeded(commandId, text, at)
+        return appendSeedingIfNeeded(commandId, text, at, dedupe)
                 .compose(entryId -> replica.outcomeOf(entryId)
                         .timeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS)
                         .onFailure(f -> replica.forget(entryId)))
@@ -195,8 +196,8 @@ public final class RedisQueueStore implements QueueStore {
     }
 
     /** A group whose log Redis lost (or never had) is seeded from this node's copy, then the append retried. */
-    private Future<String> appendSeedingIfNeeded(String commandId, String text, Instant at) {
-        return log.append(commandId, text, at).recover(f -> {
+    private Future<String> appendSeedingIfNeeded(String commandId, String text, Instant at, boolean dedupe) {
+        return log.append(commandId, text, at, dedupe).recover(f -> {
             if (!String.valueOf(f.getMessage()).startsWith(CommandLog.NOT_INITIALIZED)) {
                 return Future.failedFuture(f);
             }
@@ -209,7 +210,7 @@ public final class RedisQueueStore implements QueueStore {
                         }
                         replica.rewindPosition();
                     })
-                    .compose(seeded -> log.append(commandId, text, at));
+                    .compose(seeded -> log.append(commandId, text, at, dedupe));
         });
     }
 
@@ -325,7 +326,7 @@ public final class RedisQueueStore implements QueueStore {
         tickTimer = vertx.setTimer(delay, id -> {
             tickAt = null;
             Instant at = clock.instant().isAfter(deadline) ? clock.instant() : deadline;
-            executeAs("tick-" + deadline.toEpochMilli(), new QueueCommand.Tick(), at)
+            executeAs("tick-" + deadline.toEpochMilli(), new QueueCommand.Tick(), at, true)
                     .onFailure(f -> LOG.log(Level.FINE, "tick failed; the next command catches up", f));
         });
     }
@@ -337,12 +338,19 @@ public final class RedisQueueStore implements QueueStore {
         imageSequence = replica.sequence();
         log.leaseSnapshot(SNAPSHOT_LEASE, leaseToken).onSuccess(mine -> {
             if (mine) {
-                replica.image().ifPresent(image ->
-                        log.saveImage(json.write(image), replica.sequence(), replica.position(), replica.lastAt(),
-                                        leaseToken)
-                                .onFailure(this::degraded));
+                replica.image().ifPresent(this::saveImage);
             }
         }).onFailure(this::degraded);
+    }
+
+    /** The image is immutable: it is written as JSON on a worker thread, off the event loop. */
+    private void saveImage(CoreImage image) {
+        long sequence = replica.sequence();
+        String position = replica.position();
+        Instant at = replica.lastAt();
+        vertx.executeBlocking(() -> json.write(image), false)
+                .compose(text -> log.saveImage(text, sequence, position, at, leaseToken))
+                .onFailure(this::degraded);
     }
 
     // --- plumbing --------------------------------------------------------------------------------

@@ -10,6 +10,6 @@ redis.call('SET', KEYS[2], ARGV[2])
 redis.call('SET', KEYS[3], ARGV[3])
 if ARGV[1] ~= '' then
   redis.call('SET', KEYS[4], ARGV[1])
-  redis.call('HSET', KEYS[5], 'n', ARGV[2], 'id', '0-0', 'at', ARGV[3])
+  redis.call('HSET', KEYS[5], 'n', ARGV[2], 'id', '0-0', 'at', ARGV[3], 'key', KEYS[4])
 end
 return 1

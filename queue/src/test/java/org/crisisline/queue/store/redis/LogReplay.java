@@ -79,10 +79,11 @@ final class LogReplay {
         String imageJson;
         Response position;
         try {
-            imageJson = redis.send(Request.cmd(Command.GET).arg(keys.image()))
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).toString();
             position = redis.send(Request.cmd(Command.HGETALL).arg(keys.imagePosition()))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            // Each image is saved under a key of its own; the position says which one is adopted.
+            imageJson = redis.send(Request.cmd(Command.GET).arg(field(position, "key").toString()))
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).toString();
         } finally {
             redis.close();
         }
