@@ -45,6 +45,10 @@ import org.crisisline.queue.store.codec.QueueJson;
  * {@code snapshotEvery} entries and the log trimmed up to it, so a restarting node loads the image
  * and applies only what came after.
  *
+ * <p>Outcomes complete when this node has applied the entry and Redis has answered the append, so
+ * the outcomes of commands sent concurrently may complete out of log order: a consumer that needs the
+ * order must follow the events' log order, not completion order.
+ *
  * <p>Threading: everything runs on one Vert.x context; methods may be called from any thread and
  * return stages completed on that context. Every Redis call has a timeout; a failure fails the stage
  * with a {@link QueueStoreException} and marks the store degraded until Redis answers again.
