@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
@@ -258,7 +259,7 @@ public final class QueueConfigReader {
                 }
             }
             throw new InvalidQueueConfigException(key, "must be one of "
-                    + java.util.Arrays.stream(type.getEnumConstants()).map(c -> kebab(c.name())).toList()
+                    + Arrays.stream(type.getEnumConstants()).map(c -> kebab(c.name())).toList()
                     + " (got '" + value + "')");
         }
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -299,7 +300,7 @@ public final class QueueCore {
     /** For tests and benchmarks: the serving order of waiting calls. */
     public List<CallId> waitingInOrder() {
         List<CallId> ids = new ArrayList<>();
-        java.util.Iterator<WaitingLine.Place> it = state.line.inOrder();
+        Iterator<WaitingLine.Place> it = state.line.inOrder();
         while (it.hasNext()) {
             ids.add(it.next().call());
         }
