@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=load-tests/target/crisisline-load-tests.jar
-mvn -B -ntp -q -DskipTests -pl load-tests -am package
+mvn -B -ntp -q -Dstyle.color=never -DskipTests -pl load-tests -am package
 exec java -jar "$jar" "$@"
