@@ -5,5 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 jar=load-tests/target/crisisline-load-tests.jar
-mvn -B -ntp -q -Dstyle.color=never -DskipTests -pl load-tests -am package
+# Maven's output is shown only if the build fails.
+if ! build_log=$(mvn -B -ntp -q -DskipTests -pl load-tests -am package 2>&1); then
+  printf '%s\n' "$build_log" >&2
+  exit 1
+fi
 exec java -jar "$jar" "$@"
