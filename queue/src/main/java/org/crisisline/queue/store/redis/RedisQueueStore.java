@@ -112,9 +112,11 @@ public final class RedisQueueStore implements QueueStore {
 
     private Future<Void> start() {
         return log.loadImage()
-                .compose(saved -> saved.isPresent()
-                        ? Future.succeededFuture(restore(saved.get()))
-                        : log.seed(Optional.empty(), 0, clock.instant()).mapEmpty())
+                .compose(saved -> {
+                    saved.ifPresent(this::restore);
+                    return saved.isPresent() ? Future.<Void>succeededFuture()
+                            : log.seed(Optional.empty(), 0, clock.instant()).<Void>mapEmpty();
+                })
                 .compose(v -> redis.connect())
                 .compose(connection -> {
                     reader = connection;
@@ -127,9 +129,8 @@ public final class RedisQueueStore implements QueueStore {
                 });
     }
 
-    private Void restore(CommandLog.SavedImage saved) {
+    private void restore(CommandLog.SavedImage saved) {
         replica.restore(json.readImage(saved.json()), saved.sequence(), saved.entryId(), saved.at());
-        return null;
     }
 
     // --- QueueStore -------------------------------------------------------------------------

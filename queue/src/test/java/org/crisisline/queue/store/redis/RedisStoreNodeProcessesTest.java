@@ -42,10 +42,7 @@ class RedisStoreNodeProcessesTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        processes.forEach(Process::destroyForcibly);
-        for (Process process : processes) {
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+        StoreNodeProcess.killAll(processes);
         if (store != null) {
             store.close();
         }

@@ -44,10 +44,7 @@ class RedisStoreRestartTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        processes.forEach(Process::destroyForcibly);
-        for (Process process : processes) {
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
+        StoreNodeProcess.killAll(processes);
         stores.forEach(RedisQueueStore::close);
         TestRedis.deleteKeys(vertx, keyPrefix);
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

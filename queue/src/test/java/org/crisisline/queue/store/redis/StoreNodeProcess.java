@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,5 +59,13 @@ public final class StoreNodeProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
+    }
+
+    /** Kills every node process a test started and waits for each to be gone. */
+    static void killAll(List<Process> processes) throws InterruptedException {
+        processes.forEach(Process::destroyForcibly);
+        for (Process process : processes) {
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 }
