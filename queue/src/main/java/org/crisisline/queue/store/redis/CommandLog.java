@@ -45,16 +45,27 @@ final class CommandLog {
     }
 
     /**
-     * Appends a command. With {@code dedupe}, the same command id appended again (by this node retrying,
-     * or by another node sending the same tick) returns the first entry's id instead.
+     * Appends commands in order, in one script call. With {@code dedupe}, the same command id appended
+     * again (by this node retrying, or by another node sending the same tick) gets the first entry's id.
      */
-    Future<String> append(String commandId, String commandJson, Instant nodeNow, boolean dedupe) {
-        return APPEND.run(redis,
-                        List.of(keys.log(), keys.sequence(), keys.lastTime(), keys.command(commandId)),
-                        List.of(commandJson, Long.toString(nodeNow.toEpochMilli()), Long.toString(dedupeSeconds),
-                                dedupe ? "1" : "0"))
+    Future<List<String>> appendAll(List<GroupCommit.Pending> commands) {
+        List<String> scriptKeys = new ArrayList<>(3 + commands.size());
+        scriptKeys.addAll(List.of(keys.log(), keys.sequence(), keys.lastTime()));
+        List<String> args = new ArrayList<>(1 + 3 * commands.size());
+        args.add(Long.toString(dedupeSeconds));
+        for (GroupCommit.Pending command : commands) {
+            scriptKeys.add(keys.command(command.commandId()));
+            args.add(command.commandJson());
+            args.add(Long.toString(command.nodeNow().toEpochMilli()));
+            args.add(command.dedupe() ? "1" : "0");
+        }
+        return APPEND.run(redis, scriptKeys, args)
                 .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .map(Response::toString);
+                .map(ids -> {
+                    List<String> entryIds = new ArrayList<>(ids.size());
+                    ids.forEach(id -> entryIds.add(id.toString()));
+                    return entryIds;
+                });
     }
 
     /** Starts the group's log from this image if it has none; true if this call did. */

@@ -38,7 +38,8 @@ import org.crisisline.queue.store.codec.QueueJson;
  *
  * <p>How: the group's commands form one log in Redis (a stream). A command is appended by one Lua
  * script that makes it land at most once (per command id), gives it the next sequence number and a
- * logical time that never goes backwards. Every node applies the log, in order, to its own
+ * logical time that never goes backwards; commands that queue up while earlier appends are in flight
+ * go together in the next call ({@link GroupCommit}). Every node applies the log, in order, to its own
  * {@link QueueCore}; the core is deterministic, so every node reaches the same decisions and no caller
  * can be given to two operatives, nor an operative two callers. A command's outcome is what the
  * appending node's core returned when it applied that entry. An image of the core is saved every
@@ -59,6 +60,8 @@ public final class RedisQueueStore implements QueueStore {
     private static final Duration READ_BLOCK = Duration.ofMillis(500);
     private static final Duration SNAPSHOT_LEASE = Duration.ofSeconds(30);
     private static final long MAX_BACKOFF_MILLIS = 2_000;
+    private static final int APPENDS_IN_FLIGHT = 2;
+    private static final int MAX_APPEND_BATCH = 64;
 
     private final Vertx vertx;
     private final Context context;
@@ -67,6 +70,7 @@ public final class RedisQueueStore implements QueueStore {
     private final RedisQueueStoreOptions options;
     private final Redis redis;
     private final CommandLog log;
+    private final GroupCommit appends;
     private final Replica replica;
     private final QueueJson json = QueueJson.instance();
     private final String leaseToken = UUID.randomUUID().toString();
@@ -88,6 +92,7 @@ public final class RedisQueueStore implements QueueStore {
         this.redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(options.redisUrl())
                 .setMaxPoolSize(options.poolSize()).setMaxPoolWaiting(10_000).setMaxWaitingHandlers(10_000));
         this.log = new CommandLog(redis, options);
+        this.appends = new GroupCommit(log::appendAll, APPENDS_IN_FLIGHT, MAX_APPEND_BATCH);
         this.replica = new Replica(config);
         this.health = StoreHealth.degraded("starting", clock.instant());
     }
@@ -202,7 +207,7 @@ public final class RedisQueueStore implements QueueStore {
 
     /** A group whose log Redis lost (or never had) is seeded from this node's copy, then the append retried. */
     private Future<String> appendSeedingIfNeeded(String commandId, String text, Instant at, boolean dedupe) {
-        return log.append(commandId, text, at, dedupe).recover(f -> {
+        return appends.append(commandId, text, at, dedupe).recover(f -> {
             if (!String.valueOf(f.getMessage()).startsWith(CommandLog.NOT_INITIALIZED)) {
                 return Future.failedFuture(f);
             }
@@ -215,7 +220,7 @@ public final class RedisQueueStore implements QueueStore {
                         }
                         replica.rewindPosition();
                     })
-                    .compose(seeded -> log.append(commandId, text, at, dedupe));
+                    .compose(seeded -> appends.append(commandId, text, at, dedupe));
         });
     }
 
