@@ -15,8 +15,8 @@ import java.util.TreeSet;
 /**
  * Weekly opening hours in a time zone (Europe/London for every partner in England), with dated
  * closures (bank holidays, a café's volunteer shortage). Local times are read in the zone on the day,
- * so 18:00 stays 18:00 on the wall across a BST/GMT change; a time skipped by the spring change opens
- * at the first valid instant after it. A closure on a date removes the sessions that open on that date.
+ * so 18:00 stays 18:00 on the wall across a BST/GMT change; a time skipped by the spring change is moved
+ * later by the length of the gap, as {@code java.time} does (01:30 opens at 02:30 BST). A closure on a date removes the sessions that open on that date.
  * Immutable and thread-safe.
  */
 public record WeeklyHours(ZoneId zone, List<OpeningSpan> spans, Set<LocalDate> closedOn) {
