@@ -2,7 +2,6 @@ package org.crisisline.server.pathway;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * What a pathway operation did: {@link Accepted} with the new value and the events to publish (empty
@@ -32,14 +31,6 @@ public sealed interface Result<T> permits Result.Accepted, Result.Rejected {
     /** The events of an accepted operation; none for a rejected one. */
     default List<PathwayEvent> events() {
         return this instanceof Accepted<T> accepted ? accepted.events : List.of();
-    }
-
-    /** The accepted value, mapped; a rejection passes through unchanged. */
-    default <U> Result<U> map(Function<? super T, ? extends U> mapper) {
-        if (this instanceof Accepted<T> accepted) {
-            return new Accepted<>(mapper.apply(accepted.value), accepted.events);
-        }
-        return new Rejected<>(((Rejected<T>) this).reason);
     }
 
     /** The accepted value; calling this on a rejection is a bug. */

@@ -2,9 +2,11 @@ package org.crisisline.server.pathway.cafe;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.hours.Session;
 
@@ -32,6 +34,17 @@ public final class SignpostTally {
 
     public int count(CafeId cafe, LocalDate serviceDate) {
         return counts.getOrDefault(new CafeEvening(cafe, serviceDate), 0);
+    }
+
+    /** Signposts per café for the evening of {@code serviceDate}, for the leads' "café signposts per café today". */
+    public Map<CafeId, Integer> countsOn(LocalDate serviceDate) {
+        Map<CafeId, Integer> onDate = new TreeMap<>();
+        counts.forEach((key, count) -> {
+            if (key.serviceDate().equals(serviceDate)) {
+                onDate.put(key.cafe(), count);
+            }
+        });
+        return Collections.unmodifiableMap(onDate);
     }
 
     /** Count one signpost to {@code cafe} for {@code session}; refused when the evening is full. */

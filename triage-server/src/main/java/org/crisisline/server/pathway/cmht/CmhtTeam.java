@@ -2,6 +2,7 @@ package org.crisisline.server.pathway.cmht;
 
 import java.util.Objects;
 import java.util.Set;
+import org.crisisline.server.pathway.PathwayConfigException;
 import org.crisisline.server.pathway.PostcodeDistrict;
 
 /**
@@ -19,7 +20,7 @@ public record CmhtTeam(TeamId id, String name, Set<PostcodeDistrict> districts, 
         districts = Set.copyOf(districts);
         practices = Set.copyOf(practices);
         if (referralEndpointId.isBlank()) {
-            throw new IllegalArgumentException("team " + id + " needs a referral endpoint id");
+            throw new PathwayConfigException("pathway.cmht.teams." + id + ".referral-endpoint", "must not be blank");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.rules.PathwayChoice.AdviceAndClose;
 import org.crisisline.server.pathway.rules.PathwayChoice.CafeSignpost;
+import org.crisisline.server.pathway.rules.PathwayChoice.CheckInBooking;
 import org.crisisline.server.pathway.rules.PathwayChoice.CmhtReferral;
 import org.crisisline.server.pathway.rules.PathwayChoice.EmergencyEscalation;
 
@@ -52,6 +53,9 @@ public final class PathwayPolicy {
             if (advice.nextStep().isBlank()) {
                 return Optional.of("advice and close records what happens next: no dead ends");
             }
+        }
+        if (choice instanceof CheckInBooking checkIn && (checkIn.every().isZero() || checkIn.every().isNegative())) {
+            return Optional.of("check-in calls need a positive interval");
         }
         if (choice instanceof CmhtReferral referral && !referral.consent().given()) {
             return Optional.of("a CMHT referral needs the caller's consent");

@@ -2,6 +2,7 @@ package org.crisisline.server.pathway.cafe;
 
 import static java.time.DayOfWeek.FRIDAY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.crisisline.server.pathway.testing.CafeBuilder.aCafe;
 import static org.crisisline.server.pathway.testing.Times.london;
 
@@ -27,6 +28,8 @@ class SignpostTallyTest {
                 new CafeSignposted(cafe.id(), LocalDate.parse("2026-11-27"), 1, saturdayOneAm));
         assertThat(result.orElseThrow().count(cafe.id(), LocalDate.parse("2026-11-27"))).isEqualTo(1);
         assertThat(result.orElseThrow().count(cafe.id(), LocalDate.parse("2026-11-28"))).isZero();
+        assertThat(result.orElseThrow().countsOn(LocalDate.parse("2026-11-27"))).containsExactly(entry(cafe.id(), 1));
+        assertThat(result.orElseThrow().countsOn(LocalDate.parse("2026-11-28"))).isEmpty();
     }
 
     @Test

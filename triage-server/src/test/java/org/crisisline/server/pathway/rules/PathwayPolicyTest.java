@@ -105,6 +105,13 @@ class PathwayPolicyTest {
     }
 
     @Test
+    @DisplayName("check-in calls need a positive interval")
+    void checkInInterval() {
+        assertThat(policy.check(tier(Tier.CRISIS), List.of(new CheckInBooking(NOW, Duration.ZERO))))
+                .isInstanceOf(Result.Rejected.class);
+    }
+
+    @Test
     @DisplayName("an escalation must name the service")
     void escalationNamesService() {
         assertThat(policy.check(tier(Tier.IMMEDIATE_RISK), List.of(new EmergencyEscalation(""))))
