@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class PathwayArchitectureTest {
     private static final String DOMAIN = "org.crisisline.server.pathway..";
     private static final String FHIR = "org.crisisline.server.pathway.fhir..";
+    private static final String CONFIG = "org.crisisline.server.pathway.config..";
 
     @ArchTest
     static final ArchRule domainDependsOnlyOnJavaAndTheQueueModel = classes()
@@ -31,9 +32,16 @@ class PathwayArchitectureTest {
 
     @ArchTest
     static final ArchRule domainDoesNoIo = noClasses()
-            .that().resideInAPackage(DOMAIN).and().resideOutsideOfPackage(FHIR)
+            .that().resideInAPackage(DOMAIN).and().resideOutsideOfPackages(FHIR, CONFIG)
             .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..", "java.sql..")
-            .because("the domain does no I/O; the verticles around it do");
+            .because("the domain does no I/O; the verticles around it do (the settings reader only reads its "
+                    + "shipped defaults from the classpath)");
+
+    @ArchTest
+    static final ArchRule domainDoesNotReadSettings = noClasses()
+            .that().resideInAPackage(DOMAIN).and().resideOutsideOfPackages(FHIR, CONFIG)
+            .should().dependOnClassesThat().resideInAPackage(CONFIG)
+            .because("the domain is given validated settings records; it never reads configuration");
 
     @ArchTest
     static final ArchRule nothingInTheDomainDependsOnFhir = noClasses()

@@ -16,8 +16,4 @@ public record CafeConfig(Duration soonWindow) {
         }
     }
 
-    /** Two hours. */
-    public static CafeConfig defaults() {
-        return new CafeConfig(Duration.ofHours(2));
-    }
 }

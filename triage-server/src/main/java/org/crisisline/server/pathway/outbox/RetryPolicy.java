@@ -25,11 +25,6 @@ public record RetryPolicy(Duration initialBackoff, double multiplier, Duration m
         }
     }
 
-    /** 30 s, doubling, capped at 15 min; leads are told after 5 failures. */
-    public static RetryPolicy defaults() {
-        return new RetryPolicy(Duration.ofSeconds(30), 2.0, Duration.ofMinutes(15), 5);
-    }
-
     static void positive(String key, Duration value) {
         Objects.requireNonNull(value, key);
         if (value.isZero() || value.isNegative()) {

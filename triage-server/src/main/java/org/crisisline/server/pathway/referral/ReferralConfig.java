@@ -33,17 +33,6 @@ public record ReferralConfig(Map<Urgency, Duration> respondWithin, Map<Urgency, 
         }
     }
 
-    /** Emergency 4 h (chase after 30 min), urgent 24 h (chase after 4 h), routine 4 weeks (chase after 3 days). */
-    public static ReferralConfig defaults() {
-        return new ReferralConfig(
-                Map.of(Urgency.EMERGENCY, Duration.ofHours(4), Urgency.URGENT, Duration.ofHours(24),
-                        Urgency.ROUTINE, Duration.ofDays(28)),
-                Map.of(Urgency.EMERGENCY, Duration.ofMinutes(30), Urgency.URGENT, Duration.ofHours(4),
-                        Urgency.ROUTINE, Duration.ofDays(3)),
-                List.of("suicid", "comorbid", "co-morbid", "dual diagnosis", "too risky", "too high risk",
-                        "risk too high", "high risk", "self-harm", "self harm", "substance"));
-    }
-
     private static Map<Urgency, Duration> complete(String key, Map<Urgency, Duration> given) {
         Objects.requireNonNull(given, key);
         Map<Urgency, Duration> copy = new EnumMap<>(Urgency.class);

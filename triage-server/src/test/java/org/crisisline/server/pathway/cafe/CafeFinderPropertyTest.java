@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.crisisline.server.pathway.PostcodeDistrict;
 import org.crisisline.server.pathway.Result;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
 
 @Label("The café finder, over any evening of signposting")
 class CafeFinderPropertyTest {
@@ -24,7 +25,7 @@ class CafeFinderPropertyTest {
                            @ForAll @IntRange(min = 0, max = 20) int callers, @ForAll @IntRange(min = 0, max = 600) int startMinute) {
         Cafe a = aCafe("a").named("A").openEveryDay("18:00", "02:00").capacity(capacityA).build();
         Cafe b = aCafe("b").named("B").openEveryDay("18:00", "02:00").capacity(capacityB).build();
-        CafeFinder finder = new CafeFinder(List.of(a, b), CafeConfig.defaults());
+        CafeFinder finder = new CafeFinder(List.of(a, b), PathwaySettingsReader.defaults().cafe());
         Instant now = Instant.parse("2026-11-27T16:00:00Z").plus(Duration.ofMinutes(startMinute));
         SignpostTally tally = SignpostTally.empty();
         List<CafeOffer> first = new ArrayList<>();

@@ -14,13 +14,14 @@ import java.util.List;
 import org.crisisline.queue.model.Language;
 import org.crisisline.server.pathway.PathwayConfigException;
 import org.crisisline.server.pathway.PostcodeDistrict;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The crisis café finder")
 class CafeFinderTest {
     private static final PostcodeDistrict LS6 = PostcodeDistrict.ofSetting("test", "LS6");
-    private final CafeConfig config = CafeConfig.defaults();
+    private final CafeConfig config = PathwaySettingsReader.defaults().cafe();
 
     private static List<String> ids(List<CafeOffer> offers) {
         return offers.stream().map(o -> o.cafe().id().value()).toList();

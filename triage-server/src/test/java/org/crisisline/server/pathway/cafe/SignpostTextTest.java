@@ -7,13 +7,14 @@ import static org.crisisline.server.pathway.testing.Times.london;
 
 import java.util.List;
 import org.crisisline.server.pathway.PostcodeDistrict;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The café details read to the caller and texted")
 class SignpostTextTest {
     private final CafeFinder finder = new CafeFinder(List.of(
-            aCafe("haven").named("Leeds Haven").open(FRIDAY, "18:00", "02:00").build()), CafeConfig.defaults());
+            aCafe("haven").named("Leeds Haven").open(FRIDAY, "18:00", "02:00").build()), PathwaySettingsReader.defaults().cafe());
     private final CafeNeeds needs = CafeNeeds.in(PostcodeDistrict.ofSetting("test", "LS6"));
 
     @Test

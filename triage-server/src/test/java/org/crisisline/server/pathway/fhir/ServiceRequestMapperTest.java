@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.pathway.cmht.CmhtTeam;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.crisisline.server.pathway.referral.Referral;
 import org.crisisline.server.pathway.referral.ReferralConfig;
 import org.crisisline.server.pathway.referral.ReferralId;
@@ -32,7 +33,7 @@ class ServiceRequestMapperTest {
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
     private static final FhirJson JSON = new FhirJson();
 
-    private final ReferralLifecycle lifecycle = new ReferralLifecycle(new MutableClock(T0), ReferralConfig.defaults());
+    private final ReferralLifecycle lifecycle = new ReferralLifecycle(new MutableClock(T0), PathwaySettingsReader.defaults().referral());
     private final CmhtTeam team = aTeam("leeds-west").covering("LS6").build();
     private final ServiceRequestMapper mapper = new ServiceRequestMapper();
 

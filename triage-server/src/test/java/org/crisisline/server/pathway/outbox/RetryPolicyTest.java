@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.crisisline.server.pathway.PathwayConfigException;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class RetryPolicyTest {
     @Test
     @DisplayName("doubles from 30 s and is capped at 15 min")
     void exponentialAndCapped() {
-        RetryPolicy policy = RetryPolicy.defaults();
+        RetryPolicy policy = PathwaySettingsReader.defaults().outbox();
 
         assertThat(policy.backoffAfter(1)).isEqualTo(Duration.ofSeconds(30));
         assertThat(policy.backoffAfter(2)).isEqualTo(Duration.ofSeconds(60));

@@ -7,12 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.crisisline.server.pathway.PathwayConfigException;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Referral settings fail naming the key")
 class ReferralConfigTest {
-    private final ReferralConfig defaults = ReferralConfig.defaults();
+    private final ReferralConfig defaults = PathwaySettingsReader.defaults().referral();
 
     @Test
     @DisplayName("a missing or non-positive response time names its urgency")

@@ -15,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.pathway.Result;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
 
 @Label("The referral lifecycle, under any sequence of commands")
 class ReferralLifecyclePropertyTest {
@@ -24,7 +25,7 @@ class ReferralLifecyclePropertyTest {
     @Label("a referral never moves back, a repeated command raises nothing, and a decision is final")
     void neverBackwardsAndIdempotent(@ForAll("commands") List<Command> commands) {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
-        ReferralLifecycle lifecycle = new ReferralLifecycle(clock, ReferralConfig.defaults());
+        ReferralLifecycle lifecycle = new ReferralLifecycle(clock, PathwaySettingsReader.defaults().referral());
         Referral referral = lifecycle.draft(ReferralId.of("r"), aReferralRequest().build()).orElseThrow();
         for (Command command : commands) {
             clock.advance(Duration.ofMinutes(1));

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.pathway.Result;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.crisisline.server.pathway.referral.ReferralEvent.ReferralAccepted;
 import org.crisisline.server.pathway.referral.ReferralEvent.ReferralAcknowledged;
 import org.crisisline.server.pathway.referral.ReferralEvent.ReferralDelivered;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReferralLifecycleTest {
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
     private final MutableClock clock = new MutableClock(T0);
-    private final ReferralLifecycle lifecycle = new ReferralLifecycle(clock, ReferralConfig.defaults());
+    private final ReferralLifecycle lifecycle = new ReferralLifecycle(clock, PathwaySettingsReader.defaults().referral());
 
     private Referral drafted() {
         return applied(lifecycle.draft(ReferralId.of("ref-1"), aReferralRequest().build()));

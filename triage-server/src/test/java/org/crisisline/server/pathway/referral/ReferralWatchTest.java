@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.crisisline.queue.testing.MutableClock;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.crisisline.server.pathway.testing.ReferralRequestBuilder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class ReferralWatchTest {
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
     private final MutableClock clock = new MutableClock(T0);
-    private final ReferralLifecycle lifecycle = new ReferralLifecycle(clock, ReferralConfig.defaults());
-    private final ReferralWatch watch = new ReferralWatch(ReferralConfig.defaults());
+    private final ReferralLifecycle lifecycle = new ReferralLifecycle(clock, PathwaySettingsReader.defaults().referral());
+    private final ReferralWatch watch = new ReferralWatch(PathwaySettingsReader.defaults().referral());
 
     private Referral delivered(String id, ReferralRequestBuilder request) {
         Referral drafted = applied(lifecycle.draft(ReferralId.of(id), request.build()));

@@ -5,6 +5,7 @@ import static org.crisisline.server.pathway.referral.ReferralFixtures.aProperRej
 
 import java.util.Set;
 import org.crisisline.server.pathway.Result;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("A rejection is recorded only with a fallback, an owner and a non-clinical ground")
 class RejectionPolicyTest {
-    private final RejectionPolicy policy = new RejectionPolicy(ReferralConfig.defaults());
+    private final RejectionPolicy policy = new RejectionPolicy(PathwaySettingsReader.defaults().referral());
 
     private static Rejection rejection(RejectionReason reason, String explanation, Set<ClinicalFactor> factors) {
         return new Rejection(reason, explanation, factors, "Crisis team to assess today", "Crisis team manager");

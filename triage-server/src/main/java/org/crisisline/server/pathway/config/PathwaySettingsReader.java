@@ -1,0 +1,133 @@
+package org.crisisline.server.pathway.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.crisisline.server.pathway.PathwayConfigException;
+import org.crisisline.server.pathway.cafe.CafeConfig;
+import org.crisisline.server.pathway.outbox.RetryPolicy;
+import org.crisisline.server.pathway.referral.ReferralConfig;
+import org.crisisline.server.pathway.referral.Urgency;
+
+/**
+ * Builds {@link PathwaySettings} from kebab-case keys over the shipped defaults in
+ * {@code pathway-defaults.properties}, the one file that holds every default. An unknown key or a bad value
+ * fails with a {@link PathwayConfigException} naming the key, so a typo never silently falls back to a
+ * default. Reads its own classpath resource once (the only I/O, at class load); otherwise pure.
+ */
+public final class PathwaySettingsReader {
+    private static final String DEFAULTS = "pathway-defaults.properties";
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final Map<String, String> SHIPPED = loadShippedDefaults();
+
+    private PathwaySettingsReader() {
+    }
+
+    /** Every key the pathways understand, with its shipped default. */
+    public static Map<String, String> shippedDefaults() {
+        return SHIPPED;
+    }
+
+    /** The shipped defaults, validated. */
+    public static PathwaySettings defaults() {
+        return read(Map.of());
+    }
+
+    /** @param overrides keys as in {@code pathway-defaults.properties}; they win over the defaults */
+    public static PathwaySettings read(Map<String, String> overrides) {
+        Set<String> unknown = new TreeSet<>(overrides.keySet());
+        unknown.removeAll(SHIPPED.keySet());
+        if (!unknown.isEmpty()) {
+            throw new PathwayConfigException(unknown.iterator().next(), "is not a pathway setting");
+        }
+        Map<String, String> values = new HashMap<>(SHIPPED);
+        values.putAll(overrides);
+        return new PathwaySettings(
+                new ReferralConfig(perUrgency(values, "pathway.referral.respond-within"),
+                        perUrgency(values, "pathway.referral.chase-after"),
+                        list(values, "pathway.referral.protected-terms")),
+                new RetryPolicy(duration(values, "pathway.outbox.initial-backoff"),
+                        number(values, "pathway.outbox.backoff-multiplier"),
+                        duration(values, "pathway.outbox.max-backoff"),
+                        count(values, "pathway.outbox.flag-after-failures")),
+                new CafeConfig(duration(values, "pathway.cafe.soon-window")));
+    }
+
+    private static Map<Urgency, Duration> perUrgency(Map<String, String> values, String prefix) {
+        Map<Urgency, Duration> durations = new EnumMap<>(Urgency.class);
+        for (Urgency urgency : Urgency.values()) {
+            durations.put(urgency, duration(values, prefix + "." + urgency.key()));
+        }
+        return durations;
+    }
+
+    static Duration duration(Map<String, String> values, String key) {
+        Matcher m = DURATION.matcher(text(values, key));
+        if (!m.matches()) {
+            throw new PathwayConfigException(key, "is not a duration like 30s, 15m, 4h or 28d (got '" + values.get(key) + "')");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    private static double number(Map<String, String> values, String key) {
+        try {
+            return Double.parseDouble(text(values, key));
+        } catch (NumberFormatException e) {
+            throw new PathwayConfigException(key, "is not a number (got '" + values.get(key) + "')");
+        }
+    }
+
+    private static int count(Map<String, String> values, String key) {
+        try {
+            return Integer.parseInt(text(values, key));
+        } catch (NumberFormatException e) {
+            throw new PathwayConfigException(key, "is not a whole number (got '" + values.get(key) + "')");
+        }
+    }
+
+    private static List<String> list(Map<String, String> values, String key) {
+        String raw = text(values, key);
+        return raw.isEmpty() ? List.of() : Arrays.stream(raw.split(",")).map(String::trim).toList();
+    }
+
+    private static String text(Map<String, String> values, String key) {
+        String value = values.get(key);
+        if (value == null) {
+            throw new PathwayConfigException(key, "is missing");
+        }
+        return value.trim();
+    }
+
+    private static Map<String, String> loadShippedDefaults() {
+        Properties properties = new Properties();
+        try (InputStream in = PathwaySettingsReader.class.getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULTS + " is missing from the classpath");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEFAULTS, e);
+        }
+        Map<String, String> map = new HashMap<>();
+        properties.forEach((key, value) -> map.put(key.toString(), value.toString().trim()));
+        return Map.copyOf(map);
+    }
+}

@@ -1,0 +1,58 @@
+package org.crisisline.server.pathway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.crisisline.server.pathway.PathwayConfigException;
+import org.crisisline.server.pathway.referral.Urgency;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Pathway settings: shipped defaults, overrides, and errors that name the key")
+class PathwaySettingsReaderTest {
+
+    @Test
+    @DisplayName("the shipped defaults are DOMAIN.md's: emergency 4 h, urgent 24 h, routine 4 weeks")
+    void shippedDefaults() {
+        PathwaySettings settings = PathwaySettingsReader.defaults();
+
+        assertThat(settings.referral().respondWithin(Urgency.EMERGENCY)).isEqualTo(Duration.ofHours(4));
+        assertThat(settings.referral().respondWithin(Urgency.URGENT)).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.referral().respondWithin(Urgency.ROUTINE)).isEqualTo(Duration.ofDays(28));
+        assertThat(settings.referral().chaseAfter(Urgency.EMERGENCY)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(settings.referral().protectedTerms()).contains("suicid", "dual diagnosis", "substance");
+        assertThat(settings.outbox().initialBackoff()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.outbox().flagAfterFailures()).isEqualTo(5);
+        assertThat(settings.cafe().soonWindow()).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    @DisplayName("an override wins over the default")
+    void overrides() {
+        PathwaySettings settings = PathwaySettingsReader.read(Map.of(
+                "pathway.cafe.soon-window", "45m", "pathway.outbox.backoff-multiplier", "1.5"));
+
+        assertThat(settings.cafe().soonWindow()).isEqualTo(Duration.ofMinutes(45));
+        assertThat(settings.outbox().multiplier()).isEqualTo(1.5);
+    }
+
+    @Test
+    @DisplayName("an unknown key, a bad duration, a bad number or a value a record refuses: each names its key")
+    void errorsNameTheKey() {
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of("pathway.cafe.soon-windw", "1h")))
+                .isInstanceOf(PathwayConfigException.class).hasMessageContaining("pathway.cafe.soon-windw")
+                .hasMessageContaining("not a pathway setting");
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of("pathway.referral.respond-within.urgent", "a day")))
+                .hasMessageContaining("pathway.referral.respond-within.urgent").hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of("pathway.outbox.flag-after-failures", "five")))
+                .hasMessageContaining("pathway.outbox.flag-after-failures");
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of("pathway.outbox.backoff-multiplier", "x")))
+                .hasMessageContaining("pathway.outbox.backoff-multiplier");
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of("pathway.referral.chase-after.emergency", "5h")))
+                .hasMessageContaining("pathway.referral.chase-after.emergency");
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of("pathway.outbox.initial-backoff", "0s")))
+                .hasMessageContaining("pathway.outbox.initial-backoff");
+    }
+}
