@@ -5,25 +5,28 @@ import java.util.Optional;
 import org.crisisline.server.pathway.PostcodeDistrict;
 
 /**
- * Where a caller lives, as far as the operative has learnt it: a postcode district and/or a GP
- * practice. Either may be missing; {@link #fromInput} normalises what was typed and drops what does
- * not parse, keeping the raw text only for the "no team covers" message shown to the operative.
+ * Where a caller lives, as far as the operative has learnt it: a postcode district and/or a GP practice.
+ * Either may be missing; {@link #fromInput} normalises what was typed and drops what does not parse. Only
+ * the district is kept, never the full postcode, so nothing derived from it identifies a household.
  */
-public record CallerLocation(Optional<PostcodeDistrict> district, Optional<GpPracticeCode> practice, String asTyped) {
+public record CallerLocation(Optional<PostcodeDistrict> district, Optional<GpPracticeCode> practice) {
     public CallerLocation {
         Objects.requireNonNull(district, "district");
         Objects.requireNonNull(practice, "practice");
-        Objects.requireNonNull(asTyped, "asTyped");
     }
 
     public static CallerLocation fromInput(String postcode, String gpPractice) {
-        String typed = String.join(" / ",
-                postcode == null ? "no postcode" : postcode.trim(),
-                gpPractice == null ? "no GP practice" : gpPractice.trim());
-        return new CallerLocation(PostcodeDistrict.parse(postcode), GpPracticeCode.parse(gpPractice), typed);
+        return new CallerLocation(PostcodeDistrict.parse(postcode), GpPracticeCode.parse(gpPractice));
     }
 
     public static CallerLocation ofPostcode(String postcode) {
         return fromInput(postcode, null);
+    }
+
+    /** "postcode district LS6 or GP practice B86001", naming only what is known. */
+    public String describe() {
+        String area = district.map(d -> "postcode district " + d).orElse("");
+        String gp = practice.map(p -> "GP practice " + p).orElse("");
+        return area.isEmpty() || gp.isEmpty() ? area + gp : area + " or " + gp;
     }
 }

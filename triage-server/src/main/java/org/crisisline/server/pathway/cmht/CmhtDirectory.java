@@ -51,8 +51,8 @@ public final class CmhtDirectory {
             return new TeamLookup.Found(byGp.get(), TeamLookup.MatchedBy.GP_PRACTICE);
         }
         if (location.district().isEmpty() && location.practice().isEmpty()) {
-            return new TeamLookup.NoTeamCovers("no valid postcode or GP practice code (" + location.asTyped() + ")");
+            return new TeamLookup.NoTeamCovers("no valid postcode or GP practice code was given");
         }
-        return new TeamLookup.NoTeamCovers("no team covers " + location.asTyped());
+        return new TeamLookup.NoTeamCovers("no team covers " + location.describe());
     }
 }

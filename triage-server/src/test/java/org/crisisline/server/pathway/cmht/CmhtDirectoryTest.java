@@ -52,7 +52,11 @@ class CmhtDirectoryTest {
     @DisplayName("no team covering the caller is a clear answer, not an exception")
     void noTeamCovers() {
         assertThat(directory.find(CallerLocation.ofPostcode("BD1 1AA")))
-                .isInstanceOfSatisfying(NoTeamCovers.class, no -> assertThat(no.reason()).contains("no team covers"));
+                .isInstanceOfSatisfying(NoTeamCovers.class, no -> assertThat(no.reason())
+                        .isEqualTo("no team covers postcode district BD1").doesNotContain("1AA"));
+        assertThat(directory.find(CallerLocation.fromInput("BD1 1AA", "Y01234")))
+                .isInstanceOfSatisfying(NoTeamCovers.class, no -> assertThat(no.reason())
+                        .isEqualTo("no team covers postcode district BD1 or GP practice Y01234"));
         assertThat(directory.find(CallerLocation.fromInput("somewhere", "")))
                 .isInstanceOfSatisfying(NoTeamCovers.class,
                         no -> assertThat(no.reason()).contains("no valid postcode or GP practice"));
