@@ -12,7 +12,7 @@ import org.crisisline.server.pathway.hours.Session;
 
 /**
  * Finds the crisis cafés to offer a caller (DOMAIN.md, "Crisis café signposting"): open now or opening
- * within the configured window, covering the caller's district, with places left that evening, speaking
+ * within the configured window (and not about to close), covering the caller's district, with places left that evening, speaking
  * the caller's language and meeting all their access needs. Sorted so that the caller can go now and no
  * café is overburdened: open now first, then the soonest to open, then the fewest signposts so far, then
  * by name. An empty list is a normal answer. Immutable and thread-safe; the tally is passed in.
@@ -50,7 +50,19 @@ public final class CafeFinder {
     }
 
     private Optional<CafeOffer> offer(Cafe cafe, Instant now, SignpostTally tally) {
-        Optional<Session> session = cafe.hours().openNowOrWithin(now, config.soonWindow());
-        return session.map(s -> new CafeOffer(cafe, s, s.contains(now), tally.count(cafe.id(), s.serviceDate())));
+        return usableSession(cafe, now)
+                .map(s -> new CafeOffer(cafe, s, s.contains(now), tally.count(cafe.id(), s.serviceDate())));
+    }
+
+    /** The session open now with enough time left to get there, or else the next one opening within the window. */
+    private Optional<Session> usableSession(Cafe cafe, Instant now) {
+        Instant closingTooSoon = now.plus(config.minimumTimeLeft());
+        Optional<Session> current = cafe.hours().sessionAt(now)
+                .filter(s -> s.end().toInstant().isAfter(closingTooSoon));
+        if (current.isPresent()) {
+            return current;
+        }
+        Instant latestOpening = now.plus(config.soonWindow());
+        return cafe.hours().nextOpeningAfter(now).filter(s -> !s.start().toInstant().isAfter(latestOpening));
     }
 }

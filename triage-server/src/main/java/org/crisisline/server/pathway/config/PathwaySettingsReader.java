@@ -61,7 +61,8 @@ public final class PathwaySettingsReader {
                         number(values, "pathway.outbox.backoff-multiplier"),
                         duration(values, "pathway.outbox.max-backoff"),
                         count(values, "pathway.outbox.flag-after-failures")),
-                new CafeConfig(duration(values, "pathway.cafe.soon-window")));
+                new CafeConfig(duration(values, "pathway.cafe.soon-window"),
+                        duration(values, "pathway.cafe.minimum-time-left")));
     }
 
     private static Map<Urgency, Duration> perUrgency(Map<String, String> values, String prefix) {

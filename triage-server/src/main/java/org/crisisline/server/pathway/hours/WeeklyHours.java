@@ -47,14 +47,6 @@ public record WeeklyHours(ZoneId zone, List<OpeningSpan> spans, Set<LocalDate> c
         return sessionAt(instant).isPresent();
     }
 
-    /**
-     * The session open at {@code instant}, or else the first one opening within {@code window} after
-     * it (inclusive); empty if neither.
-     */
-    public Optional<Session> openNowOrWithin(Instant instant, Duration window) {
-        return sessionsOverlapping(instant, instant.plus(window)).stream().findFirst();
-    }
-
     /** The next session to open strictly after {@code instant}, looking up to two weeks ahead. */
     public Optional<Session> nextOpeningAfter(Instant instant) {
         return sessionsOverlapping(instant, instant.plus(Duration.ofDays(14))).stream()

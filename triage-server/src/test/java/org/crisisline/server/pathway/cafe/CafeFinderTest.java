@@ -56,6 +56,28 @@ class CafeFinderTest {
     }
 
     @Test
+    @DisplayName("a café closing within 30 min is not offered as open now; one with 30 min left is")
+    void closingSoonIsNotOffered() {
+        CafeFinder finder = new CafeFinder(List.of(aCafe("closing").open(FRIDAY, "18:00", "23:00").build()), config);
+
+        assertThat(finder.find(CafeNeeds.in(LS6), london("2026-11-27T22:31"), SignpostTally.empty())).isEmpty();
+        assertThat(finder.find(CafeNeeds.in(LS6), london("2026-11-27T22:29"), SignpostTally.empty())).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("when today's session is closing, tomorrow's is offered if it opens within the window")
+    void closingNowButOpeningSoonAgain() {
+        CafeFinder finder = new CafeFinder(List.of(aCafe("dawn").openEveryDay("06:00", "23:00").build()),
+                new CafeConfig(Duration.ofHours(8), Duration.ofMinutes(30)));
+
+        assertThat(finder.find(CafeNeeds.in(LS6), london("2026-11-27T22:45"), SignpostTally.empty()))
+                .singleElement().satisfies(offer -> {
+                    assertThat(offer.openNow()).isFalse();
+                    assertThat(offer.opensAt()).isEqualTo(london("2026-11-28T06:00"));
+                });
+    }
+
+    @Test
     @DisplayName("a dated closure is respected")
     void closure() {
         CafeFinder finder = new CafeFinder(List.of(
@@ -118,7 +140,7 @@ class CafeFinderTest {
     @DisplayName("opening hours follow the wall clock across the change from BST to GMT")
     void acrossTheAutumnChange() {
         CafeFinder finder = new CafeFinder(List.of(aCafe("sat").open(SATURDAY, "18:00", "22:00").build()),
-                new CafeConfig(Duration.ZERO));
+                new CafeConfig(Duration.ZERO, Duration.ZERO));
         // 17:30 UTC is 18:30 on Saturday 24 October (BST) but 17:30 on Saturday 31 October (GMT).
         assertThat(finder.find(CafeNeeds.in(LS6), Instant.parse("2026-10-24T17:30:00Z"), SignpostTally.empty())).hasSize(1);
         assertThat(finder.find(CafeNeeds.in(LS6), Instant.parse("2026-10-31T17:30:00Z"), SignpostTally.empty())).isEmpty();
@@ -131,7 +153,9 @@ class CafeFinderTest {
         assertThatThrownBy(() -> aCafe("x").capacity(0).build())
                 .isInstanceOf(PathwayConfigException.class).hasMessageContaining("pathway.cafes.x.capacity-per-evening");
         assertThatThrownBy(() -> aCafe("x").covering().build()).hasMessageContaining("pathway.cafes.x.areas");
-        assertThatThrownBy(() -> new CafeConfig(Duration.ofMinutes(-1))).hasMessageContaining("pathway.cafe.soon-window");
+        assertThatThrownBy(() -> new CafeConfig(Duration.ofMinutes(-1), Duration.ZERO)).hasMessageContaining("pathway.cafe.soon-window");
+        assertThatThrownBy(() -> new CafeConfig(Duration.ZERO, Duration.ofMinutes(-1)))
+                .hasMessageContaining("pathway.cafe.minimum-time-left");
         assertThatThrownBy(() -> new CafeFinder(List.of(aCafe("x").build(), aCafe("x").build()), config))
                 .hasMessageContaining("pathway.cafes.x");
     }

@@ -26,6 +26,7 @@ class PathwaySettingsReaderTest {
         assertThat(settings.outbox().initialBackoff()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.outbox().flagAfterFailures()).isEqualTo(5);
         assertThat(settings.cafe().soonWindow()).isEqualTo(Duration.ofHours(2));
+        assertThat(settings.cafe().minimumTimeLeft()).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test

@@ -78,16 +78,6 @@ class WeeklyHoursTest {
     }
 
     @Test
-    @DisplayName("open now, else the first session opening within the window")
-    void openNowOrSoon() {
-        Instant friday1700 = london("2026-11-27T17:00");
-
-        assertThat(fridayLate.openNowOrWithin(friday1700, Duration.ofMinutes(59))).isEmpty();
-        assertThat(fridayLate.openNowOrWithin(friday1700, Duration.ofHours(1))).isPresent();
-        assertThat(fridayLate.openNowOrWithin(london("2026-11-28T01:59"), Duration.ZERO)).isPresent();
-    }
-
-    @Test
     @DisplayName("the next opening looks past today to next week")
     void nextOpeningNextWeek() {
         assertThat(fridayLate.nextOpeningAfter(london("2026-11-27T18:00")).orElseThrow().start().toInstant())
