@@ -5,12 +5,15 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.crisisline.server.pathway.outbox.Outbox;
+import org.crisisline.server.pathway.outbox.OutboxEntry;
 
 /**
  * The clinical leads' view of referrals at a moment (DOMAIN.md, "What clinical leads watch: referrals
- * awaiting acknowledgement"): which are awaiting acknowledgement, which are due for chasing (delivered,
- * unacknowledged, and {@code chase-after} past the delivery or the last chase), and which are overdue
- * (undecided past the respond-by deadline). A pure query; each list is most urgent deadline first.
+ * awaiting acknowledgement"): which are still undelivered after so many failures that the outbox flagged
+ * them, which are awaiting acknowledgement, which are due for chasing (delivered, unacknowledged, and
+ * {@code chase-after} past the delivery or the last chase), and which are overdue (undecided past the
+ * respond-by deadline). A pure query; each list is most urgent deadline first.
  */
 public final class ReferralWatch {
     private static final Comparator<Referral> BY_DEADLINE =
@@ -23,19 +26,28 @@ public final class ReferralWatch {
     }
 
     /** What the leads see at {@code now}. */
-    public record Report(List<Referral> awaitingAcknowledgement, List<Referral> dueForChasing, List<Referral> overdue) {
+    public record Report(List<Referral> deliveryFlagged, List<Referral> awaitingAcknowledgement,
+                         List<Referral> dueForChasing, List<Referral> overdue) {
         public Report {
+            deliveryFlagged = List.copyOf(deliveryFlagged);
             awaitingAcknowledgement = List.copyOf(awaitingAcknowledgement);
             dueForChasing = List.copyOf(dueForChasing);
             overdue = List.copyOf(overdue);
         }
     }
 
-    public Report at(Instant now, Collection<Referral> referrals) {
+    public Report at(Instant now, Collection<Referral> referrals, Outbox outbox) {
         return new Report(
+                referrals.stream().filter(r -> isDeliveryFlagged(r, outbox)).sorted(BY_DEADLINE).toList(),
                 referrals.stream().filter(Referral::isAwaitingAcknowledgement).sorted(BY_DEADLINE).toList(),
                 referrals.stream().filter(r -> isDueForChasing(r, now)).sorted(BY_DEADLINE).toList(),
                 referrals.stream().filter(r -> r.isOverdueAt(now)).sorted(BY_DEADLINE).toList());
+    }
+
+    /** Queued, and its outbox entry has failed often enough to be flagged (it is still being retried). */
+    public boolean isDeliveryFlagged(Referral referral, Outbox outbox) {
+        return referral.status() == ReferralStatus.QUEUED
+                && outbox.entry(ReferralDelivery.entryId(referral.id())).filter(OutboxEntry::flaggedToLeads).isPresent();
     }
 
     public boolean isDueForChasing(Referral referral, Instant now) {
