@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.AgiNetworkException;
 import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.NamedAgiScript;
 import org.crisisline.telephony.agi.IvrStep.Finish;
@@ -68,12 +69,18 @@ final class IvrScript implements NamedAgiScript {
         } catch (AgiHangupException e) {
             // Only answer() and the caller-id read get here: the flow turns later hang-ups into steps.
             log.info("IVR {}: the caller hung up before the first question", env.uniqueId());
+        } catch (AgiNetworkException e) {
+            // The socket is gone: Asterisk ends the AGI with AGISTATUS=FAILURE and the dialplan falls back
+            // to its own queue, so the queue must let the caller go; no variable can be set any more.
+            log.warn("IVR {}: lost the FastAGI connection ({})", env.uniqueId(), e.getMessage());
+            if (flow != null) {
+                flow.failed().left().ifPresent(this::tellQueue);
+            }
         } catch (AgiException | RuntimeException e) {
             log.warn("IVR {}: the AGI conversation broke ({}); sending the caller to Asterisk's queue",
                     env.uniqueId(), e.toString());
             Finish fallback = flow == null
-                    ? new Finish(TriageRoute.QUEUE, Optional.empty(), env.language(),
-                            Optional.empty())
+                    ? new Finish(TriageRoute.QUEUE, Optional.empty(), env.language(), Optional.empty())
                     : flow.failed();
             end(env, fallback, voice);
         }
