@@ -1,7 +1,6 @@
 package org.crisisline.telephony.agi;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -385,9 +384,5 @@ final class IvrFlow {
 
     private IllegalStateException unexpected(IvrInput input) {
         return new IllegalStateException("in " + state + ", did not expect " + input);
-    }
-
-    Duration keyTimeout() {
-        return options.keyTimeout();
     }
 }

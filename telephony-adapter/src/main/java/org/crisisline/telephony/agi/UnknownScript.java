@@ -25,7 +25,7 @@ final class UnknownScript implements NamedAgiScript {
     public void service(AgiRequest request, AgiChannel channel) {
         AgiEnvironment env = AgiEnvironment.of(request.getRequest());
         String script = env.script().length() <= 40 ? env.script() : env.script().substring(0, 40) + "...";
-        log.warn("FastAGI: no script '{}' (channel {}); the dialplan's fallback applies", script, env.uniqueId());
+        log.warn("FastAGI: no script '{}' (uniqueid {}); the dialplan's fallback applies", script, env.uniqueId());
         try {
             channel.sendCommand(new VerboseCommand("Crisisline has no AGI script '" + script + "'", 1));
         } catch (AgiException | RuntimeException e) {
