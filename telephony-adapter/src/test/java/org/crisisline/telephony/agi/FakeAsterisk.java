@@ -60,12 +60,15 @@ final class FakeAsterisk {
                 commands.add(command);
                 String verb = CapturedReplies.verb(command);
                 List<String> reply;
+                boolean hangsUpNow = false;
                 if (dead && !CapturedReplies.ALLOWED_ON_DEAD_CHANNEL.contains(verb)) {
                     reply = List.of(replies.deadChannel());
                 } else {
-                    reply = answer(command, verb, keypad, variables);
+                    String press = verb.equals("GET DATA") ? keypad.next() : "";
+                    hangsUpNow = Keypad.hangsUpAfter(press);
+                    reply = answer(command, verb, Keypad.keysOf(press), variables);
                 }
-                if (!dead && reply.equals(List.of(replies.hungUp()))) {
+                if (!dead && (hangsUpNow || reply.equals(List.of(replies.hungUp())))) {
                     dead = true;
                     hangupLinePending = true;
                 } else if (hangupLinePending) {
@@ -81,13 +84,12 @@ final class FakeAsterisk {
         return new Call(commands, sent, variables);
     }
 
-    private List<String> answer(String command, String verb, Keypad keypad, Map<String, String> variables) {
+    private List<String> answer(String command, String verb, String press, Map<String, String> variables) {
         return switch (verb) {
             case "GET DATA" -> {
                 if (command.trim().equalsIgnoreCase("GET DATA")) {
                     yield replies.usage();
                 }
-                String press = keypad.next();
                 if (press.equals(Keypad.HANG_UP)) {
                     yield List.of(replies.hungUp());
                 }

@@ -277,6 +277,23 @@ class IvrServerTest {
     }
 
     @Test
+    @DisplayName("a hang-up while the IVR waits on the queue: Asterisk's 511 ends the call, the queue is told")
+    void hangUpWhileQueueAnswers() throws Exception {
+        ScriptedIvrQueue queue = ScriptedIvrQueue.waiting(Duration.ofSeconds(30), List.of());
+        FakeAsterisk asterisk = start(queue);
+
+        FakeAsterisk.Call call = asterisk.call(env(SESSION), Keypad.press("1", Keypad.thenHangUp("2")));
+        awaitDepartures(queue, 1);
+
+        assertThat(call.sent()).contains(REPLIES.asyncHangup(), REPLIES.deadChannel());
+        assertThat(call.variables()).containsEntry("TRIAGE_ROUTE", "hangup");
+        assertThat(queue.arrivals).hasSize(1);
+        assertThat(queue.departures).singleElement().extracting(CallerLeft::reason)
+                .isEqualTo(CallerLeft.Reason.HUNG_UP);
+        assertNoWarnings();
+    }
+
+    @Test
     @DisplayName("an unknown script gets a VERBOSE line and no route, so the dialplan falls back")
     void unknownScript() throws Exception {
         ScriptedIvrQueue queue = longWait();

@@ -12,6 +12,7 @@ import java.util.List;
 final class Keypad {
     static final String TIMEOUT = "<timeout>";
     static final String HANG_UP = "<hang up>";
+    private static final String THEN_HANG_UP = "<then hang up>";
 
     private final Deque<String> presses;
 
@@ -21,6 +22,19 @@ final class Keypad {
 
     static Keypad press(String... presses) {
         return new Keypad(List.of(presses));
+    }
+
+    /** Press these keys, then hang up before the next command (e.g. while the IVR waits on the queue). */
+    static String thenHangUp(String keys) {
+        return keys + THEN_HANG_UP;
+    }
+
+    static boolean hangsUpAfter(String press) {
+        return press.endsWith(THEN_HANG_UP);
+    }
+
+    static String keysOf(String press) {
+        return hangsUpAfter(press) ? press.substring(0, press.length() - THEN_HANG_UP.length()) : press;
     }
 
     String next() {
