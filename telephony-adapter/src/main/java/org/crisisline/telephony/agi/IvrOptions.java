@@ -48,9 +48,9 @@ public record IvrOptions(List<IvrLanguage> languages, String languageMenu, Map<S
                 throw new IllegalArgumentException("languages: key or code used twice: " + language.code());
             }
         }
-        positive("key-timeout", keyTimeout);
-        positive("number-timeout", numberTimeout);
-        positive("queue-timeout", queueTimeout);
+        positive("key-timeout-ms", keyTimeout);
+        positive("number-timeout-ms", numberTimeout);
+        positive("queue-timeout-ms", queueTimeout);
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts: must be at least 1: " + attempts);
         }

@@ -1,5 +1,6 @@
 package org.crisisline.telephony.agi;
 
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public record IvrServerOptions(String host, int port, int poolSize, int maximumP
     public IvrServerOptions {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(ivr, "ivr");
-        Objects.requireNonNull(socketReadTimeout, "socket-read-timeout");
+        Objects.requireNonNull(socketReadTimeout, "socket-read-timeout-ms");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: 0 to 65535: " + port);
         }
@@ -33,7 +34,7 @@ public record IvrServerOptions(String host, int port, int poolSize, int maximumP
                     + poolSize + ", " + maximumPoolSize);
         }
         if (socketReadTimeout.toMillis() < 1 || socketReadTimeout.toMillis() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("socket-read-timeout: must be positive: " + socketReadTimeout);
+            throw new IllegalArgumentException("socket-read-timeout-ms: must be positive: " + socketReadTimeout);
         }
         if (maxLineLength < 256) {
             throw new IllegalArgumentException("max-line-length: at least 256: " + maxLineLength);
@@ -43,6 +44,14 @@ public record IvrServerOptions(String host, int port, int poolSize, int maximumP
     /** 127.0.0.1:4573 (Asterisk's FastAGI default), 10 to 500 threads (asterisk-java's), 60 s reads. */
     public static IvrServerOptions defaults() {
         return new IvrServerOptions("127.0.0.1", 4573, 10, 500, Duration.ofSeconds(60), 8192, IvrOptions.defaults());
+    }
+
+    /**
+     * From JSON with kebab-case keys ({@code port}, {@code ivr.key-timeout-ms}, ...), each optional and
+     * defaulting to {@link #defaults()}; an unknown key or a bad value fails with a message naming it.
+     */
+    public static IvrServerOptions fromJson(JsonObject json) {
+        return IvrConfigJson.read(json);
     }
 
     public IvrServerOptions withPort(int port) {
