@@ -9,7 +9,8 @@ import org.crisisline.telephony.bus.LocalMessage;
  * Sent by the IVR to {@link IvrQueue#CALLER_LEFT}, without waiting for the answer, when a caller the
  * queue may hold will not reach {@code [crisisline-hold]}: they hung up during the IVR, or the IVR sent
  * them to Asterisk's own queue. The queue must drop the call (never count it as waiting). Sent also
- * after {@link CallerArrived} timed out, so a registration that arrives late is withdrawn.
+ * after {@link CallerArrived} timed out, so a registration that arrives late is withdrawn. Never sent
+ * once a callback is booked: the booking stands when that caller hangs up.
  *
  * @param uniqueId the Asterisk Uniqueid from {@link CallerArrived}
  * @param callId   the queue's call id when the IVR got one, else {@code null}

@@ -29,6 +29,9 @@ import org.crisisline.telephony.agi.Speech.Sound;
  * your place, 2 choose a time, 3 keep waiting) → a slot (its number) → confirm the number (1 right,
  * 2 type another, ended by #) → consent to keep it (1 yes, 2 no) → book → {@code callback}.
  *
+ * <p>The safety question is the "risk question" DOMAIN.md asks before a tier-2 callback offer: a caller
+ * who did not press 1 may be offered one, if the queue says the wait is long enough.
+ *
  * <p>Pressing 1 at the safety question makes the caller tier 1 in Crisisline's own queue
  * ({@code TRIAGE_ROUTE=hold}), not a transfer to emergency services: DOMAIN.md answers tier 1 first,
  * within 20 s, by a trained operative who escalates when needed, and never offers it a callback.

@@ -147,7 +147,7 @@ final class IvrScript implements NamedAgiScript {
             voice.setVariable(LANGUAGE_VARIABLE, finish.language());
             log.info("IVR {}: route {}, call {}, language {}", env.uniqueId(), finish.route().variableValue(),
                     finish.callId().orElse("-"), finish.language());
-        } catch (AgiHangupException e) {
+        } catch (AgiHangupException | AgiNetworkException e) {
             log.info("IVR {}: route {}; the channel was gone before every variable was set", env.uniqueId(),
                     finish.route().variableValue());
         } catch (AgiException | RuntimeException e) {
