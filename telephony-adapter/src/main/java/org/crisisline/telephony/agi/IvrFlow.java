@@ -63,6 +63,7 @@ final class IvrFlow {
     private List<CallbackSlot> offeredSlots = List.of();
     private CallbackChoice choice;
     private String number;
+    private int numbersTyped;
     private boolean booked;
     private TriageRoute closingRoute;
     private CallerLeft closingNotice;
@@ -243,7 +244,7 @@ final class IvrFlow {
 
     private IvrStep confirmNumber() {
         if (number.isEmpty()) {
-            return enter(State.ENTER_NUMBER, askNumber(List.of()));
+            return typeNumber();
         }
         return enter(State.CONFIRM_NUMBER, askConfirm(List.of()));
     }
@@ -260,9 +261,17 @@ final class IvrFlow {
             return enter(State.CONSENT, askConsent(List.of()));
         }
         if (keys.equals("2")) {
-            return enter(State.ENTER_NUMBER, askNumber(List.of()));
+            return typeNumber();
         }
         return retryOrHold(keys, this::askConfirm);
+    }
+
+    /** Typing a number, at most {@code attempts} times in all, so "2, type, 2, type..." cannot go on for ever. */
+    private IvrStep typeNumber() {
+        if (++numbersTyped > options.attempts()) {
+            return closing(TriageRoute.HOLD, null, prompts().pleaseHold());
+        }
+        return enter(State.ENTER_NUMBER, askNumber(List.of()));
     }
 
     private Ask askNumber(List<Speech> preamble) {

@@ -242,6 +242,25 @@ class IvrFlowTest {
     }
 
     @Test
+    @DisplayName("typing another number again and again ends in keeping the caller waiting")
+    void numberLoopIsBounded() {
+        IvrFlow flow = crisisCall();
+        registerAfter(flow, "2");
+        flow.next(new IvrInput.Registered(offer()));
+        flow.next(new Keys("1"));
+
+        IvrStep step = null;
+        for (int typed = 0; typed < options.attempts(); typed++) {
+            assertThat(flow.next(new Keys("2"))).isInstanceOf(Ask.class); // type another
+            step = flow.next(new Keys("01632960001"));                   // read back
+        }
+        Say hold = (Say) flow.next(new Keys("2"));
+
+        assertThat(step).isInstanceOf(Ask.class);
+        assertThat(hold.speech()).containsExactly(new Sound(en.pleaseHold()));
+    }
+
+    @Test
     @DisplayName("a withheld number goes straight to typing one")
     void withheldNumber() {
         IvrFlow flow = flowFor("crisis", "", "en");
