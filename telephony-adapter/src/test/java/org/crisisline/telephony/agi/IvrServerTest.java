@@ -320,4 +320,15 @@ class IvrServerTest {
         assertThat(server.port()).isEqualTo(second).isPositive();
         assertThat(first).isPositive();
     }
+
+    @Test
+    @DisplayName("a stop right after a start never hangs (20 times)")
+    void stopRightAfterStart() throws Exception {
+        start(longWait());
+        for (int i = 0; i < 20; i++) {
+            server.stop().await(2, TimeUnit.SECONDS);
+            server.start().await(2, TimeUnit.SECONDS);
+        }
+        assertThat(server.port()).isPositive();
+    }
 }
