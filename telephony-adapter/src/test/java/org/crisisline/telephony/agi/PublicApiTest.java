@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("the agi package's public API")
 class PublicApiTest {
-    private static final List<Class<?>> PUBLIC_TYPES = List.of(IvrServer.class, IvrServerOptions.class,
+    private static final List<Class<?>> PUBLIC_TYPES = List.of(IvrServer.class, IvrVerticle.class, IvrServerOptions.class,
             IvrOptions.class, IvrPrompts.class, IvrLanguage.class, IvrQueue.class, IvrTier.class, TriageRoute.class,
             CallerArrived.class, CallerRegistered.class, CallbackSlot.class, BookCallback.class, CallbackBooked.class,
             CallbackChoice.class, CallbackChoice.KeepPlace.class, CallbackChoice.Slot.class, CallerLeft.class);
