@@ -69,6 +69,7 @@ final class IvrScript implements NamedAgiScript {
         } catch (AgiHangupException e) {
             // Only answer() and the caller-id read get here: the flow turns later hang-ups into steps.
             log.info("IVR {}: the caller hung up before the first question", env.uniqueId());
+            end(env, new Finish(TriageRoute.HANGUP, Optional.empty(), env.language(), Optional.empty()), voice);
         } catch (AgiNetworkException e) {
             // The socket is gone: Asterisk ends the AGI with AGISTATUS=FAILURE and the dialplan falls back
             // to its own queue, so the queue must let the caller go; no variable can be set any more.
@@ -100,10 +101,12 @@ final class IvrScript implements NamedAgiScript {
             return new IvrInput.HungUp();
         }
         if (step instanceof IvrStep.Register register) {
-            return await("register", queue.callerArrived(register.arrived()), IvrInput.Registered::new);
+            return await("register " + register.arrived().uniqueId(), queue.callerArrived(register.arrived()),
+                    IvrInput.Registered::new);
         }
         if (step instanceof IvrStep.Book book) {
-            return await("book a callback", queue.bookCallback(book.booking()), IvrInput.Booked::new);
+            return await("book a callback for " + book.booking().callId(), queue.bookCallback(book.booking()),
+                    IvrInput.Booked::new);
         }
         throw new IllegalStateException("not a step to perform: " + step);
     }
