@@ -2,8 +2,6 @@ package org.crisisline.telephony.agi;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.crisisline.telephony.agi.IvrInput.Booked;
@@ -15,8 +13,6 @@ import org.crisisline.telephony.agi.IvrInput.Spoken;
 import org.crisisline.telephony.agi.IvrStep.Ask;
 import org.crisisline.telephony.agi.IvrStep.Finish;
 import org.crisisline.telephony.agi.IvrStep.Say;
-import org.crisisline.telephony.agi.Speech.Digits;
-import org.crisisline.telephony.agi.Speech.Number;
 import org.crisisline.telephony.agi.Speech.Sound;
 
 /**
@@ -25,9 +21,8 @@ import org.crisisline.telephony.agi.Speech.Sound;
  *
  * <p>The flow: language menu (when more than one language; no key keeps the default) → the safety
  * question "If you are in immediate danger, press 1" (skipped on a line that is tier 1 already) →
- * register with the queue → when the queue offers it and the tier allows, the callback offer (1 keep
- * your place, 2 choose a time, 3 keep waiting) → a slot (its number) → confirm the number (1 right,
- * 2 type another, ended by #) → consent to keep it (1 yes, 2 no) → book → {@code callback}.
+ * register with the queue → when the queue offers it and the tier allows, the {@link CallbackDialogue}
+ * (offer, slot, number, consent) → book → {@code callback}.
  *
  * <p>The safety question is the "risk question" DOMAIN.md asks before a tier-2 callback offer: a caller
  * who did not press 1 may be offered one, if the queue says the wait is long enough.
@@ -45,8 +40,7 @@ import org.crisisline.telephony.agi.Speech.Sound;
  * injected clock.
  */
 final class IvrFlow {
-    private enum State { LANGUAGE, DANGER, REGISTER, OFFER, SLOT, CONFIRM_NUMBER, ENTER_NUMBER, CONSENT, BOOK,
-        CLOSING, DONE }
+    private enum State { LANGUAGE, DANGER, REGISTER, OFFER, BOOK, CLOSING, DONE }
 
     private final IvrOptions options;
     private final IvrCall call;
@@ -60,10 +54,7 @@ final class IvrFlow {
     private boolean dangerNow;
     private boolean registerAsked;
     private CallerRegistered registration;
-    private List<CallbackSlot> offeredSlots = List.of();
-    private CallbackChoice choice;
-    private String number;
-    private int numbersTyped;
+    private CallbackDialogue callbackDialogue;
     private boolean booked;
     private TriageRoute closingRoute;
     private CallerLeft closingNotice;
@@ -72,7 +63,6 @@ final class IvrFlow {
         this.options = options;
         this.call = call;
         this.clock = clock;
-        this.number = call.callerNumber();
         this.language = defaultLanguage();
         this.tier = options.tierOf(call.line());
     }
@@ -97,10 +87,6 @@ final class IvrFlow {
             case DANGER -> onDanger(keys(input));
             case REGISTER -> onRegistered(input);
             case OFFER -> onOffer(keys(input));
-            case SLOT -> onSlot(keys(input));
-            case CONFIRM_NUMBER -> onConfirmNumber(keys(input));
-            case ENTER_NUMBER -> onEnterNumber(keys(input));
-            case CONSENT -> onConsent(keys(input));
             case BOOK -> onBooked(input);
             case CLOSING -> onClosed(input);
             case DONE -> throw new IllegalStateException("the flow has finished");
@@ -174,8 +160,9 @@ final class IvrFlow {
         if (input instanceof Registered registered) {
             registration = registered.registration();
             if (registration.offerCallback() && tier.mayBeOfferedCallback()) {
-                offeredSlots = registration.slots().stream().limit(options.maxSlots()).toList();
-                return enter(State.OFFER, askOffer(waitPreamble()));
+                callbackDialogue = new CallbackDialogue(options, prompts(), registration, call.callerNumber());
+                state = State.OFFER;
+                return take(callbackDialogue.start());
             }
             return closing(TriageRoute.HOLD, null, prompts().pleaseHold());
         }
@@ -188,124 +175,19 @@ final class IvrFlow {
 
     // --- the callback offer
 
-    private List<Speech> waitPreamble() {
-        long minutes = Math.max(1, (registration.estimatedWait().toSeconds() + 59) / 60);
-        return List.of(sound(prompts().estimatedWaitIs()), new Number(minutes), sound(prompts().minutes()));
-    }
-
-    private Ask askOffer(List<Speech> preamble) {
-        String prompt = offeredSlots.isEmpty() ? prompts().callbackOfferNoSlots() : prompts().callbackOffer();
-        return new Ask(preamble, prompt, options.keyTimeout(), 1);
-    }
-
     private IvrStep onOffer(String keys) {
-        switch (keys) {
-            case "1":
-                choice = new CallbackChoice.KeepPlace();
-                return confirmNumber();
-            case "2":
-                if (!offeredSlots.isEmpty()) {
-                    return enter(State.SLOT, askSlot(List.of()));
-                }
-                break;
-            case "3":
-                return closing(TriageRoute.HOLD, null, prompts().pleaseHold());
-            default:
-                break;
-        }
-        return retryOrHold(keys, this::askOffer);
+        return take(callbackDialogue.next(keys));
     }
 
-    private Ask askSlot(List<Speech> before) {
-        List<Speech> preamble = new ArrayList<>(before);
-        for (int i = 0; i < offeredSlots.size(); i++) {
-            ZonedDateTime start = offeredSlots.get(i).start().atZone(options.zone());
-            preamble.add(sound(prompts().slotPress()));
-            preamble.add(new Digits(Integer.toString(i + 1)));
-            preamble.add(sound(prompts().slotAt()));
-            preamble.add(new Number(start.getHour()));
-            preamble.add(start.getMinute() == 0 ? sound(prompts().oClock()) : new Number(start.getMinute()));
+    private IvrStep take(CallbackDialogue.Turn turn) {
+        if (turn instanceof CallbackDialogue.Question question) {
+            return question.ask();
         }
-        return new Ask(preamble, prompts().slotChoose(), options.keyTimeout(), 1);
-    }
-
-    private IvrStep onSlot(String keys) {
-        if (keys.length() == 1 && Character.isDigit(keys.charAt(0))) {
-            int index = keys.charAt(0) - '1';
-            if (index >= 0 && index < offeredSlots.size()) {
-                choice = new CallbackChoice.Slot(offeredSlots.get(index));
-                return confirmNumber();
-            }
+        if (turn instanceof CallbackDialogue.Agreed agreed) {
+            return enter(State.BOOK, new IvrStep.Book(new BookCallback(registration.callId(), agreed.choice(),
+                    agreed.number(), clock.instant())));
         }
-        return retryOrHold(keys, this::askSlot);
-    }
-
-    // --- the number to call back
-
-    private IvrStep confirmNumber() {
-        if (number.isEmpty()) {
-            return typeNumber();
-        }
-        return enter(State.CONFIRM_NUMBER, askConfirm(List.of()));
-    }
-
-    private Ask askConfirm(List<Speech> before) {
-        List<Speech> preamble = new ArrayList<>(before);
-        preamble.add(sound(prompts().numberReadback()));
-        preamble.add(new Digits(number));
-        return new Ask(preamble, prompts().numberConfirm(), options.keyTimeout(), 1);
-    }
-
-    private IvrStep onConfirmNumber(String keys) {
-        if (keys.equals("1")) {
-            return enter(State.CONSENT, askConsent(List.of()));
-        }
-        if (keys.equals("2")) {
-            return typeNumber();
-        }
-        return retryOrHold(keys, this::askConfirm);
-    }
-
-    /** Typing a number, at most {@code attempts} times in all, so "2, type, 2, type..." cannot go on for ever. */
-    private IvrStep typeNumber() {
-        if (++numbersTyped > options.attempts()) {
-            return closing(TriageRoute.HOLD, null, prompts().pleaseHold());
-        }
-        return enter(State.ENTER_NUMBER, askNumber(List.of()));
-    }
-
-    private Ask askNumber(List<Speech> preamble) {
-        return new Ask(preamble, prompts().enterNumber(), options.numberTimeout(), options.maxNumberDigits());
-    }
-
-    private IvrStep onEnterNumber(String keys) {
-        if (keys.matches("[0-9]+") && keys.length() >= options.minNumberDigits()
-                && keys.length() <= options.maxNumberDigits()) {
-            number = keys;
-            return enter(State.CONFIRM_NUMBER, askConfirm(List.of()));
-        }
-        return retryOrHold(keys.isEmpty() ? "" : "invalid", this::askNumber);
-    }
-
-    // --- consent and booking
-
-    private Ask askConsent(List<Speech> preamble) {
-        return new Ask(preamble, prompts().consent(), options.keyTimeout(), 1);
-    }
-
-    private IvrStep onConsent(String keys) {
-        if (keys.equals("1")) {
-            return enter(State.BOOK, new IvrStep.Book(new BookCallback(registration.callId(), choice, number,
-                    clock.instant())));
-        }
-        if (keys.equals("2")) {
-            return closing(TriageRoute.HOLD, null, prompts().noConsent());
-        }
-        if (tries >= options.attempts()) {
-            // No answer is no consent.
-            return closing(TriageRoute.HOLD, null, prompts().noConsent());
-        }
-        return retryOrHold(keys, this::askConsent);
+        return closing(TriageRoute.HOLD, null, ((CallbackDialogue.Declined) turn).prompt());
     }
 
     private IvrStep onBooked(IvrInput input) {
@@ -354,19 +236,6 @@ final class IvrFlow {
     }
 
     // --- helpers
-
-    private interface Question {
-        Ask ask(List<Speech> preamble);
-    }
-
-    /** Asks the same question again, after "not an option" when a wrong key came, or keeps the caller waiting. */
-    private IvrStep retryOrHold(String keys, Question question) {
-        if (tries >= options.attempts()) {
-            return closing(TriageRoute.HOLD, null, prompts().pleaseHold());
-        }
-        List<Speech> preamble = keys.isEmpty() ? List.of() : List.of(sound(prompts().notAnOption()));
-        return again(question.ask(preamble));
-    }
 
     private IvrStep enter(State next, IvrStep step) {
         state = next;
