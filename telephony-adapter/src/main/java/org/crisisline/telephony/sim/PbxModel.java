@@ -180,6 +180,7 @@ public final class PbxModel {
         if (channel.isHungUp()) {
             return;
         }
+        channel.takeBeforeHangupHandlers().forEach(Runnable::run);
         if (soft) {
             emit(AmiEvents.softHangupRequest(channel, cause));
         }
@@ -187,6 +188,32 @@ public final class PbxModel {
         channel.markHungUp();
         channels.remove(channel.name());
         emit(AmiEvents.hangup(channel, cause));
+        channel.takeHangupHandlers().forEach(Runnable::run);
+    }
+
+    /**
+     * Ends a leg as Asterisk does when one channel of it hangs up: the channel, its Local partner
+     * and everyone bridged with either of them (whose Dial or Queue then ends, and whose dialplan
+     * hangs up too).
+     */
+    void hangupLeg(SimChannel channel, int cause) {
+        if (channel.isHungUp()) {
+            return;
+        }
+        SimChannel partner = channel.partner().filter(p -> !p.isHungUp()).orElse(null);
+        emit(AmiEvents.softHangupRequest(channel, cause));
+        List<SimChannel> peers = new ArrayList<>(bridgePeers(channel));
+        if (partner != null) {
+            hangupRequest(partner, cause);
+            peers.addAll(bridgePeers(partner));
+        }
+        hangup(channel, cause, false);
+        for (SimChannel peer : peers) {
+            hangupLeg(peer, 16);
+        }
+        if (partner != null) {
+            hangup(partner, cause, true);
+        }
     }
 
     void hangupRequest(SimChannel channel, int cause) {

@@ -1,6 +1,8 @@
 package org.crisisline.telephony.sim;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +33,8 @@ final class SimChannel {
     private SimChannel partner;
     private SimBridge bridge;
     private boolean hungUp;
+    private final List<Runnable> hangupHandlers = new ArrayList<>();
+    private final List<Runnable> beforeHangupHandlers = new ArrayList<>();
 
     SimChannel(String name, String uniqueid, String linkedid, ChannelState state, String context,
                String exten, long createdMillis) {
@@ -154,6 +158,28 @@ final class SimChannel {
 
     void markHungUp() {
         this.hungUp = true;
+    }
+
+    /** Runs once, after this channel's Hangup event. */
+    void onHangup(Runnable handler) {
+        hangupHandlers.add(handler);
+    }
+
+    /** Runs once, when this channel is about to hang up (what its application does on the way out). */
+    void beforeHangup(Runnable handler) {
+        beforeHangupHandlers.add(handler);
+    }
+
+    List<Runnable> takeBeforeHangupHandlers() {
+        List<Runnable> handlers = List.copyOf(beforeHangupHandlers);
+        beforeHangupHandlers.clear();
+        return handlers;
+    }
+
+    List<Runnable> takeHangupHandlers() {
+        List<Runnable> handlers = List.copyOf(hangupHandlers);
+        hangupHandlers.clear();
+        return handlers;
     }
 
     @Override
