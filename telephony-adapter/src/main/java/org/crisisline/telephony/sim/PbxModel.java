@@ -26,6 +26,7 @@ public final class PbxModel {
     private final boolean noise;
     private final Map<String, SimChannel> channels = new LinkedHashMap<>();
     private final Map<String, String> globals = new LinkedHashMap<>();
+    private final Map<String, Long> globalsSetAt = new LinkedHashMap<>();
 
     /**
      * @param noise also emit the events a queue does not need (DeviceStateChange, dialplan VarSets),
@@ -73,8 +74,14 @@ public final class PbxModel {
         return Optional.ofNullable(globals.get(variable));
     }
 
+    /** When a global was last set, in simulated epoch milliseconds. */
+    Optional<Long> globalSetAt(String variable) {
+        return Optional.ofNullable(globalsSetAt.get(variable));
+    }
+
     void setGlobal(String variable, String value) {
         globals.put(variable, value);
+        globalsSetAt.put(variable, now());
         emit(AmiEvents.globalVarSet(variable, value));
     }
 

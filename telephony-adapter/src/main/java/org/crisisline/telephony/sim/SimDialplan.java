@@ -134,17 +134,15 @@ final class SimDialplan {
         }
     }
 
+    /**
+     * The real dialplan compares the global's value (epoch seconds) with {@code ${EPOCH}}; the
+     * simulation measures the simulated time since Crisisline last set it, so that a time scale
+     * above 1 does not make a wall-clock heartbeat look stale. Never set counts as stale.
+     */
     boolean heartbeatIsStale() {
-        long beat = model.global(HEARTBEAT).map(SimDialplan::parseLong).orElse(0L);
-        return model.now() / 1000 - beat > options.heartbeatStale().toSeconds();
-    }
-
-    private static long parseLong(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return model.globalSetAt(HEARTBEAT)
+                .map(setAt -> model.now() - setAt > options.heartbeatStale().toMillis())
+                .orElse(true);
     }
 
     private void toFallback(InboundCall call) {
