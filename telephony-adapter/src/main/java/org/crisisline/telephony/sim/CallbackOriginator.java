@@ -51,8 +51,7 @@ final class CallbackOriginator {
         Matcher local = LOCAL.matcher(dialString);
         if (local.matches()) {
             String exten = local.group(1);
-            Pickup pickup = population.isOperative(exten) ? population.operative(exten)
-                    : local.group(2).contains("callee") ? population.callee() : new Pickup.NoSuchEndpoint();
+            Pickup pickup = local.group(2).contains("callee") ? population.callee() : population.operative(exten);
             return DialTarget.local(exten, local.group(2), local.group(3) != null, pickup);
         }
         Matcher pjsip = PJSIP.matcher(dialString);
