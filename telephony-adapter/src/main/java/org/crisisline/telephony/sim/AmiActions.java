@@ -52,8 +52,7 @@ final class AmiActions {
                     .add("Events", eventsOn(action.get("EventMask").orElse("on")) ? "On" : "Off").build());
             case "command" -> command(id, action.get("Command").orElse(""));
             case "coresettings" -> Outcome.reply(coreSettings(id));
-            case "corestatus" -> Outcome.reply(AmiReplies.response("Success", id)
-                    .add("CoreCurrentCalls", Integer.toString(pbx.dialplan().activeCalls())).build());
+            case "corestatus" -> Outcome.reply(coreStatus(id));
             case "redirect" -> redirect(id, action);
             case "hangup" -> hangup(id, action);
             case "setvar" -> setvar(id, action);
@@ -81,7 +80,8 @@ final class AmiActions {
                             + " built by crisisline @ simulated-pbx on a x86_64 running Linux").build());
         }
         return Outcome.reply(AmiReplies.response("Error", id).add("Message", "Command output follows")
-                .add("Output", "No such command '" + command + "' (type 'core show help' for other possible commands)")
+                .add("Output", "No such command '" + command + "' (type 'core show help " + firstTwoWords(command)
+                        + "' for other possible commands)")
                 .build());
     }
 
@@ -92,6 +92,17 @@ final class AmiActions {
                 .add("CoreRunGroup", "").add("CoreMaxFilehandles", "0").add("CoreRealTimeEnabled", "No")
                 .add("CoreCDRenabled", "Yes").add("CoreHTTPenabled", "No").add("SoundsSearchCustomDir", "No")
                 .build();
+    }
+
+    private AmiMessage coreStatus(String id) {
+        java.time.ZonedDateTime started = java.time.Instant.ofEpochMilli(pbx.startedMillis())
+                .atZone(java.time.ZoneOffset.UTC);
+        String date = started.toLocalDate().toString();
+        String time = started.toLocalTime().withNano(0).toString();
+        return AmiReplies.response("Success", id).add("CoreStartupDate", date).add("CoreStartupTime", time)
+                .add("CoreReloadDate", date).add("CoreReloadTime", time)
+                .add("CoreCurrentCalls", Integer.toString(pbx.dialplan().activeCalls()))
+                .add("CoreProcessedCalls", Long.toString(pbx.processedCalls())).build();
     }
 
     private Outcome redirect(String id, AmiMessage action) {
@@ -189,6 +200,11 @@ final class AmiActions {
         }
         replies.add(complete.add("EventList", "Complete").add("ListItems", Integer.toString(items.size())).build());
         return new Outcome(replies, () -> { }, false);
+    }
+
+    private static String firstTwoWords(String command) {
+        String[] words = command.trim().split("\\s+");
+        return words.length < 2 ? words[0] : words[0] + " " + words[1];
     }
 
     private static int parseInt(String text, int otherwise) {

@@ -22,6 +22,7 @@ public final class PbxSimulation {
     private final SimDialplan dialplan;
     private final CallbackOriginator originator;
     private final CallerArrivals arrivals;
+    private final long startedMillis;
 
     PbxSimulation(SimScheduler scheduler, SimulatedPbxOptions options, AgiLauncher agi, Consumer<AmiMessage> sink) {
         this.scheduler = scheduler;
@@ -33,6 +34,16 @@ public final class PbxSimulation {
         this.dialplan = new SimDialplan(model, scheduler, options, population, dialer, agi);
         this.originator = new CallbackOriginator(model, scheduler, dialer, population);
         this.arrivals = new CallerArrivals(scheduler, population, dialplan, options.lines());
+        this.startedMillis = scheduler.now();
+    }
+
+    long startedMillis() {
+        return startedMillis;
+    }
+
+    /** Calls that have arrived so far, by hand or by the arrivals. */
+    long processedCalls() {
+        return dialplan.arrivedCalls();
     }
 
     SimulatedPbxOptions options() {

@@ -32,6 +32,7 @@ final class SimDialplan {
     private final FallbackQueue fallback;
     private final AgiLauncher agi;
     private final Map<String, InboundCall> callsByChannel = new HashMap<>();
+    private long arrivedCalls;
 
     SimDialplan(PbxModel model, SimScheduler scheduler, SimulatedPbxOptions options, Population population,
                 EndpointDialer dialer, AgiLauncher agi) {
@@ -53,6 +54,10 @@ final class SimDialplan {
         return Optional.ofNullable(callsByChannel.get(inboundChannel));
     }
 
+    long arrivedCalls() {
+        return arrivedCalls;
+    }
+
     int activeCalls() {
         return callsByChannel.size();
     }
@@ -61,6 +66,7 @@ final class SimDialplan {
     InboundCall arrive(HelplineLine line, KeypadScript script, String callerNumber) {
         SimChannel[] pair = model.newLocalPair(line.did(), INBOUND, null, callerNumber, CALLER_NAME);
         InboundCall call = new InboundCall(line, script, pair[0], pair[1]);
+        arrivedCalls++;
         SimChannel inbound = call.inbound();
         callsByChannel.put(inbound.name(), call);
         inbound.beforeHangup(() -> leaving(call));
