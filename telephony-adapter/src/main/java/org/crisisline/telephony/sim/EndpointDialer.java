@@ -81,6 +81,14 @@ final class EndpointDialer {
         return ring(caller, outer, inner, pickup, timeoutMillis, done);
     }
 
+    /** What app_dial leaves on the calling channel (noise for a queue, but a third of a real stream). */
+    private void dialStatus(SimChannel caller, SimChannel dest, String status) {
+        if (caller != null) {
+            model.setNoiseVariable(caller, "DIALSTATUS", status);
+            model.setNoiseVariable(caller, "DIALEDPEERNUMBER", dest.exten());
+        }
+    }
+
     private Attempt ring(SimChannel caller, SimChannel outer, SimChannel inner, Pickup pickup, long timeoutMillis,
                          Consumer<Result> done) {
         boolean answers = pickup instanceof Pickup.Answers a && a.afterMillis() < timeoutMillis;
@@ -94,9 +102,11 @@ final class EndpointDialer {
                 model.setState(inner, ChannelState.UP);
                 model.setState(outer, ChannelState.UP);
                 model.emit(AmiEvents.dialEnd(caller, outer, "ANSWER"));
+                dialStatus(caller, outer, "ANSWER");
                 done.accept(new Result("ANSWER", outer));
             } else {
                 model.emit(AmiEvents.dialEnd(caller, outer, "NOANSWER"));
+                dialStatus(caller, outer, "NOANSWER");
                 model.hangupLeg(outer, 16);
                 done.accept(new Result("NOANSWER", null));
             }
@@ -115,6 +125,7 @@ final class EndpointDialer {
     private void busy(SimChannel caller, SimChannel outer, SimChannel inner) {
         model.setState(inner, ChannelState.BUSY);
         model.emit(AmiEvents.dialEnd(caller, outer, "BUSY"));
+        dialStatus(caller, outer, "BUSY");
         if (inner != outer) {
             model.hangupRequest(inner, 0);
             model.hangup(outer, 0, false);

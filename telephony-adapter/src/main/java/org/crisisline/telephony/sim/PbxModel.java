@@ -111,6 +111,7 @@ public final class PbxModel {
             emit(AmiEvents.newConnectedLine(half));
         }
         emit(AmiEvents.localBridge(one, two));
+        noise(AmiEvents.deviceStateChange(device(one), "INUSE"));
         return new SimChannel[] {one, two};
     }
 
@@ -120,7 +121,13 @@ public final class PbxModel {
         SimChannel channel = add(new SimChannel(ids.nextTechName(tech, endpoint), uniqueid,
                 linkedid == null ? uniqueid : linkedid, ChannelState.DOWN, context, "s", now()));
         emit(AmiEvents.newchannel(channel));
+        noise(AmiEvents.deviceStateChange(device(channel), "INUSE"));
         return channel;
+    }
+
+    /** The device a channel belongs to: its name without the {@code -<8 hex>[;n]} suffix. */
+    static String device(SimChannel channel) {
+        return channel.name().replaceFirst("-[0-9a-f]{8}(;[12])?$", "");
     }
 
     private SimChannel add(SimChannel channel) {
@@ -175,6 +182,8 @@ public final class PbxModel {
             member.bridge(bridge);
             emit(AmiEvents.bridgeEnter(bridge, member));
         }
+        setNoiseVariable(first, "BRIDGEPEER", second.name());
+        setNoiseVariable(second, "BRIDGEPEER", first.name());
         return bridge;
     }
 
@@ -195,6 +204,9 @@ public final class PbxModel {
         channel.markHungUp();
         channels.remove(channel.name());
         emit(AmiEvents.hangup(channel, cause));
+        if (!channel.name().endsWith(";2")) {
+            noise(AmiEvents.deviceStateChange(device(channel), "NOT_INUSE"));
+        }
         channel.takeHangupHandlers().forEach(Runnable::run);
     }
 
