@@ -69,6 +69,29 @@ class SimulatedAmiProtocolTest {
         }
     }
 
+    @Test
+    void everyLoggedInClientGetsTheEventStream() throws Exception {
+        try (AmiTestClient one = loggedIn(); AmiTestClient two = loggedIn()) {
+            one.send(AmiMessage.action("Setvar").add("Variable", "CRISISLINE_HEARTBEAT").add("Value", "1795316523")
+                    .add("ActionID", "beat-1").build());
+            assertThat(one.next().get("Message")).hasValue("Variable Set");
+            for (AmiTestClient client : List.of(one, two)) {
+                AmiMessage event = client.next();
+                assertThat(event.eventName()).hasValue("VarSet");
+                assertThat(event.get("Value")).hasValue("1795316523");
+            }
+        }
+    }
+
+    private AmiTestClient loggedIn() throws Exception {
+        AmiTestClient client = new AmiTestClient(pbx.amiPort());
+        client.send(AmiMessage.action("Login").add("Username", "triage").add("Secret", SECRET).build());
+        assertThat(client.next().get("Message")).hasValue("Authentication accepted");
+        assertThat(client.next().eventName()).hasValue("FullyBooted");
+        assertThat(client.next().eventName()).hasValue("SuccessfulAuth");
+        return client;
+    }
+
     private void assertReplays(String file) throws Exception {
         List<Capture.AmiStep> steps = Capture.load(file).amiSteps();
         List<AmiMessage> expected = steps.stream().filter(s -> s.direction() == Capture.Direction.FROM_ASTERISK
