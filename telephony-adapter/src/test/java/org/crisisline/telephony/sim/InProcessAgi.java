@@ -9,7 +9,7 @@ import java.util.function.Function;
  * An IVR run in-process for model tests: sends the commands of agi-triage-session.txt to the
  * simulated channel, then sets TRIAGE_ROUTE from the digit the caller pressed.
  */
-final class InProcessAgi implements AgiLauncher {
+class InProcessAgi implements AgiLauncher {
     final List<String> transcript = new ArrayList<>();
     private final Function<String, String> routeForReply;
 

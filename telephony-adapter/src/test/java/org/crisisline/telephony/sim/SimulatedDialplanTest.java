@@ -96,4 +96,53 @@ class SimulatedDialplanTest {
         sim.advance(Duration.ofSeconds(7));
         assertThat(sim.first("Newexten", "Context", "crisisline-hold")).isPresent();
     }
+
+    @Test
+    void aCallerInDangerGoesStraightToTheEmergencyServiceAndIsBridged() {
+        SimHarness sim = new SimHarness(NO_ARRIVALS);
+        String inbound = sim.pbx.placeCall("crisis", "danger-now");
+        assertThat(sim.first("Newexten", "Context", "crisisline-emergency")).isPresent();
+        sim.advance(Duration.ofSeconds(5));
+        assertThat(sim.first("DialEnd", "Channel", inbound)).get()
+                .satisfies(e -> assertThat(e.get("DestChannel").orElseThrow()).startsWith("Local/999@sim-far-end-"));
+        assertThat(sim.named("BridgeEnter")).hasSize(2);
+    }
+
+    @Test
+    void aWarmTransferDialsTheNumberSetOnTheChannel() {
+        SimHarness sim = new SimHarness(NO_ARRIVALS);
+        sim.heartbeat();
+        String inbound = sim.pbx.placeCall("crisis", "no-danger-keep-waiting");
+        sim.pbx.setVariable(inbound, "CRISISLINE_TRANSFER_TO", "01234567890");
+        sim.pbx.redirect(inbound, "crisisline-transfer", "s", 1);
+        sim.advance(Duration.ofSeconds(5));
+        assertThat(sim.first("DialBegin", "Channel", inbound)).get()
+                .satisfies(e -> assertThat(e.get("DialString")).hasValue("01234567890@sim-far-end"));
+        assertThat(sim.first("MusicOnHoldStop", "Channel", inbound)).isPresent();
+    }
+
+    @Test
+    void aCallbackCallerIsThankedAndHungUp() {
+        SimHarness sim = new SimHarness(new JsonObject().put("keypad-scripts", new io.vertx.core.json.JsonArray()
+                .add(new JsonObject().put("name", "press-3").put("answers", new io.vertx.core.json.JsonArray().add("3")))));
+        sim.pbx.placeCall("crisis", "press-3");
+        assertThat(sim.first("VarSet", "Variable", "TRIAGE_ROUTE")).get()
+                .satisfies(e -> assertThat(e.get("Value")).hasValue("callback"));
+        sim.advance(Duration.ofSeconds(4));
+        assertThat(sim.pbx.liveChannels()).isZero();
+        assertThat(sim.named("QueueCallerJoin")).isEmpty();
+    }
+
+    @Test
+    void anOperativeWhoDoesNotAnswerSendsTheCallerBackToHold() {
+        SimHarness sim = new SimHarness(new JsonObject().put("operative-no-answer-probability", 1.0));
+        sim.heartbeat();
+        String inbound = sim.pbx.placeCall("crisis", "no-danger-keep-waiting");
+        sim.pbx.redirect(inbound, "crisisline-connect", "op2", 1);
+        sim.advance(Duration.ofSeconds(21));
+        assertThat(sim.first("DialEnd", "Channel", inbound)).get()
+                .satisfies(e -> assertThat(e.get("DialStatus")).hasValue("NOANSWER"));
+        assertThat(sim.named("MusicOnHoldStart")).hasSize(2);
+        assertThat(sim.pbx.liveChannels()).isEqualTo(2);
+    }
 }
