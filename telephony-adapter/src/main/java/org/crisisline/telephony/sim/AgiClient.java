@@ -76,6 +76,10 @@ final class AgiClient implements AgiLauncher {
             RecordParser lines = RecordParser.newDelimited("\n", this::command);
             socket.handler(lines);
             socket.closeHandler(ignored -> finish(true));
+            socket.exceptionHandler(failure -> {
+                LOG.debug("simulated PBX: AGI socket failed: {}", failure.getMessage());
+                socket.close();
+            });
             if (call.inbound().isHungUp()) {
                 callerGone();
             }

@@ -1,11 +1,15 @@
 package org.crisisline.telephony.sim;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crisisline.telephony.wire.AmiMessage;
@@ -30,7 +34,7 @@ final class AmiActions {
         }
     }
 
-    private static final java.util.Set<String> KNOWN = java.util.Set.of("ping", "logoff", "events", "command",
+    private static final Set<String> KNOWN = Set.of("ping", "logoff", "events", "command",
             "coresettings", "corestatus", "redirect", "hangup", "setvar", "getvar", "originate", "coreshowchannels");
     private static final Pattern CALLER_ID = Pattern.compile("\\s*(?:\"?([^\"<]*)\"?\\s*)?<([^>]*)>\\s*");
 
@@ -95,8 +99,7 @@ final class AmiActions {
     }
 
     private AmiMessage coreStatus(String id) {
-        java.time.ZonedDateTime started = java.time.Instant.ofEpochMilli(pbx.startedMillis())
-                .atZone(java.time.ZoneOffset.UTC);
+        ZonedDateTime started = Instant.ofEpochMilli(pbx.startedMillis()).atZone(ZoneOffset.UTC);
         String date = started.toLocalDate().toString();
         String time = started.toLocalTime().withNano(0).toString();
         return AmiReplies.response("Success", id).add("CoreStartupDate", date).add("CoreStartupTime", time)

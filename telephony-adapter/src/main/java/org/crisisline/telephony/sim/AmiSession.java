@@ -51,6 +51,10 @@ final class AmiSession implements AmiFrameReader.Listener {
     void start() {
         socket.write(BANNER + "\r\n");
         socket.handler(buffer -> reader.feed(buffer.getBytes()));
+        socket.exceptionHandler(failure -> {
+            LOG.debug("simulated PBX: AMI client {} failed: {}", sessionId, failure.getMessage());
+            close();
+        });
         socket.closeHandler(ignored -> {
             closed = true;
             server.remove(this);

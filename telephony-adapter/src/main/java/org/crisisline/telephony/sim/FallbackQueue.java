@@ -79,8 +79,10 @@ final class FallbackQueue {
         model.emit(AmiEvents.queueCallerLeave(call.inbound(), NAME, position, waiting.size()));
     }
 
+    /** Rings free agents for the longest-waiting callers not already ringing one. */
     private void distribute() {
-        for (InboundCall call : List.copyOf(waiting)) {
+        for (int i = 0; i < waiting.size(); i++) {
+            InboundCall call = waiting.get(i);
             if (ringing.containsKey(call)) {
                 continue;
             }

@@ -2,6 +2,7 @@ package org.crisisline.telephony.sim;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.util.function.Function;
 
 /**
  * Runs the simulated PBX on one Vert.x context: the model, the AMI server, the FastAGI client and
@@ -43,7 +44,7 @@ final class SimulatedPbxVerticle extends VerticleBase {
     }
 
     /** Runs {@code work} on the PBX's context and returns its result. */
-    <T> Future<T> onContext(java.util.function.Function<PbxSimulation, T> work) {
+    <T> Future<T> onContext(Function<PbxSimulation, T> work) {
         return Future.future(promise -> context.runOnContext(ignored -> {
             try {
                 promise.complete(work.apply(pbx));

@@ -2,6 +2,7 @@ package org.crisisline.telephony.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,9 @@ class AgiCommandHandlerTest {
 
     private AgiCommandHandler handlerFor(String script, SimHarness[] out) {
         CapturingAgi agi = new CapturingAgi();
-        SimHarness sim = new SimHarness(new JsonObject().put("keypad-scripts", new io.vertx.core.json.JsonArray()
+        SimHarness sim = new SimHarness(new JsonObject().put("keypad-scripts", new JsonArray()
                 .add(new JsonObject().put("name", "typed").put("answers",
-                        new io.vertx.core.json.JsonArray().add("07700900456").add("5").add("").add("12#")))), agi);
+                        new JsonArray().add("07700900456").add("5").add("").add("12#")))), agi);
         sim.pbx.placeCall("crisis", script);
         out[0] = sim;
         return agi.handlers.get(0);

@@ -1,5 +1,6 @@
 package org.crisisline.telephony.sim;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class SimHarness {
     SimHarness(JsonObject overrides, InProcessAgi agi) {
         this.agi = agi;
         JsonObject json = new JsonObject()
-                .put("operative-endpoints", new io.vertx.core.json.JsonArray(List.of("op1", "op2")))
+                .put("operative-endpoints", new JsonArray(List.of("op1", "op2")))
                 .put("operative-no-answer-probability", 0.0)
                 .put("operative-ring", "2s")
                 .put("caller-patience", "10m")

@@ -2,6 +2,7 @@ package org.crisisline.telephony.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.crisisline.telephony.wire.AmiMessage;
@@ -123,8 +124,8 @@ class SimulatedDialplanTest {
 
     @Test
     void aCallbackCallerIsThankedAndHungUp() {
-        SimHarness sim = new SimHarness(new JsonObject().put("keypad-scripts", new io.vertx.core.json.JsonArray()
-                .add(new JsonObject().put("name", "press-3").put("answers", new io.vertx.core.json.JsonArray().add("3")))));
+        SimHarness sim = new SimHarness(new JsonObject().put("keypad-scripts", new JsonArray()
+                .add(new JsonObject().put("name", "press-3").put("answers", new JsonArray().add("3")))));
         sim.pbx.placeCall("crisis", "press-3");
         assertThat(sim.first("VarSet", "Variable", "TRIAGE_ROUTE")).get()
                 .satisfies(e -> assertThat(e.get("Value")).hasValue("callback"));

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.crisisline.telephony.captures.Capture;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +74,7 @@ class SimulatedFastAgiTest {
                 .toList();
     }
 
-    private static int poll(java.util.concurrent.Callable<Integer> probe, int wanted) throws Exception {
+    private static int poll(Callable<Integer> probe, int wanted) throws Exception {
         int value = probe.call();
         for (int i = 0; i < 100 && value != wanted; i++) {
             Thread.sleep(20);
