@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,7 @@ import org.crisisline.telephony.captures.Capture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,7 +43,7 @@ class SimulatedFastAgiTest {
         List<String> commands = capture.lines().stream()
                 .filter(l -> l.direction() == Capture.Direction.FROM_CLIENT).map(Capture.Line::text).toList();
         try (FakeFastAgiServer agi = new FakeFastAgiServer(commands)) {
-            SimulatedPbx pbx = SimulatedPbx.start(vertx, options(agi.port())).await(5, TimeUnit.SECONDS);
+            SimulatedPbx pbx = SimulatedPbx.start(vertx, SimulatedPbxOptions.fromJson(config(agi.port()))).await(5, TimeUnit.SECONDS);
             pbx.placeCall("crisis", script).await(5, TimeUnit.SECONDS);
 
             List<String> got = normalise(agi.transcript());
@@ -53,8 +56,22 @@ class SimulatedFastAgiTest {
         }
     }
 
-    private static SimulatedPbxOptions options(int agiPort) {
-        return SimulatedPbxOptions.fromJson(new JsonObject()
+    @Test
+    void anIvrThatNeverAnswersTimesOutAndTheCallerFallsBackToTheQueue() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            SimulatedPbxOptions options = SimulatedPbxOptions.fromJson(config(silent.getLocalPort())
+                    .put("agi-timeout", "10s").put("time-scale", 20.0));
+            SimulatedPbx pbx = SimulatedPbx.start(vertx, options).await(5, TimeUnit.SECONDS);
+            pbx.placeCall("crisis", "press-2").await(5, TimeUnit.SECONDS);
+            try (Socket held = silent.accept()) {
+                assertThat(poll(() -> pbx.fallbackQueueSize().await(5, TimeUnit.SECONDS), 1)).isEqualTo(1);
+                assertThat(held.getInputStream().readAllBytes()).as("the AGI socket was closed").isNotEmpty();
+            }
+        }
+    }
+
+    private static JsonObject config(int agiPort) {
+        return new JsonObject()
                 .put("ami-port", 0)
                 .put("agi-port", agiPort)
                 .put("lines", new JsonArray().add(new JsonObject().put("name", "crisis").put("did", "08001234567")
@@ -63,7 +80,7 @@ class SimulatedFastAgiTest {
                         .add(new JsonObject().put("name", "press-2").put("answers", new JsonArray().add("2")))
                         .add(new JsonObject().put("name", "press-9").put("answers", new JsonArray().add("9")))
                         .add(new JsonObject().put("name", "hangs-up").put("answers", new JsonArray().add("hangup"))))
-                .put("fallback-agents", 0));
+                .put("fallback-agents", 0);
     }
 
     /** Values that differ per run: the caller's number, channel names, ids and the dialplan location. */
