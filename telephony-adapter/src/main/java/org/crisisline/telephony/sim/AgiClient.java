@@ -26,6 +26,7 @@ final class AgiClient implements AgiLauncher {
     private final SimScheduler scheduler;
     private final SimulatedPbxOptions options;
     private long threadIds = 140_131_815_413_440L;
+    private boolean unreachableLogged;
 
     AgiClient(Vertx vertx, SimScheduler scheduler, SimulatedPbxOptions options) {
         this.scheduler = scheduler;
@@ -39,9 +40,13 @@ final class AgiClient implements AgiLauncher {
         session.timeout = scheduler.schedule(options.agiTimeout().toMillis(), session::timedOut);
         client.connect(options.agiPort(), options.agiHost())
                 .onSuccess(session::connected)
+                .onSuccess(ignored -> unreachableLogged = false)
                 .onFailure(failure -> {
-                    LOG.warn("simulated PBX: FastAGI {}:{} unreachable: {}", options.agiHost(), options.agiPort(),
-                            failure.getMessage());
+                    if (!unreachableLogged) {
+                        unreachableLogged = true;
+                        LOG.warn("simulated PBX: FastAGI {}:{} unreachable ({}); callers go to the fallback queue",
+                                options.agiHost(), options.agiPort(), failure.getMessage());
+                    }
                     session.finish(false);
                 });
     }

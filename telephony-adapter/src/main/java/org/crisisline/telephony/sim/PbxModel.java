@@ -19,7 +19,7 @@ import org.crisisline.telephony.wire.AmiMessage;
  * <p>Pure and deterministic: time comes from the {@link SimScheduler}, randomness from a seeded
  * {@link Random}; no I/O. Not thread-safe: one owner thread (single writer).
  */
-public final class PbxModel {
+final class PbxModel {
     private final SimScheduler clock;
     private final ChannelIds ids;
     private final Consumer<AmiMessage> sink;
@@ -32,7 +32,7 @@ public final class PbxModel {
      * @param noise also emit the events a queue does not need (DeviceStateChange, dialplan VarSets),
      *              as a real unfiltered stream carries them
      */
-    public PbxModel(SimScheduler clock, Random random, boolean noise, Consumer<AmiMessage> sink) {
+    PbxModel(SimScheduler clock, Random random, boolean noise, Consumer<AmiMessage> sink) {
         this.clock = clock;
         this.ids = new ChannelIds(clock, random);
         this.noise = noise;
@@ -66,7 +66,7 @@ public final class PbxModel {
         return List.copyOf(channels.values());
     }
 
-    public int liveChannelCount() {
+    int liveChannelCount() {
         return channels.size();
     }
 

@@ -4,7 +4,7 @@
  *
  * <p>Layers, inside out:
  * <ul>
- *   <li>{@link org.crisisline.telephony.sim.PbxModel}: channels, bridges, globals and the AMI events
+ *   <li>{@code PbxModel}: channels, bridges, globals and the AMI events
  *       of each primitive (field sets taken from the captures, built by {@code AmiEvents});</li>
  *   <li>the simulated dialplan ({@code SimDialplan}), {@code Dial()} ({@code EndpointDialer}),
  *       Asterisk's fallback {@code Queue()} ({@code FallbackQueue}), Originate
