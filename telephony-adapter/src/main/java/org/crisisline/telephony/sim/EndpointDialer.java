@@ -96,9 +96,7 @@ final class EndpointDialer {
         boolean[] finished = {false};
         SimScheduler.Timer timer = scheduler.schedule(after, () -> {
             finished[0] = true;
-            if (outer.isHungUp()) {
-                done.accept(new Result("CHANUNAVAIL", null));
-            } else if (answers) {
+            if (answers) {
                 model.setState(inner, ChannelState.UP);
                 model.setState(outer, ChannelState.UP);
                 model.emit(AmiEvents.dialEnd(caller, outer, "ANSWER"));
@@ -109,6 +107,16 @@ final class EndpointDialer {
                 dialStatus(caller, outer, "NOANSWER");
                 model.hangupLeg(outer, 16);
                 done.accept(new Result("NOANSWER", null));
+            }
+        });
+        // Hung up while ringing (an AMI Hangup, a softphone's reject): Dial reports BUSY.
+        outer.beforeHangup(() -> {
+            if (!finished[0]) {
+                finished[0] = true;
+                timer.cancel();
+                model.emit(AmiEvents.dialEnd(caller, outer, "BUSY"));
+                dialStatus(caller, outer, "BUSY");
+                scheduler.schedule(0, () -> done.accept(new Result("BUSY", null)));
             }
         });
         return () -> {

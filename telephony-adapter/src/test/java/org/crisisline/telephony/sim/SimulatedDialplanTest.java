@@ -146,4 +146,20 @@ class SimulatedDialplanTest {
         assertThat(sim.named("MusicOnHoldStart")).hasSize(2);
         assertThat(sim.pbx.liveChannels()).isEqualTo(2);
     }
+
+    @Test
+    void hangingUpARingingOperativeIsBusyForTheCallerWhoGoesBackToHold() {
+        SimHarness sim = new SimHarness(new JsonObject().put("operative-ring", "10s"));
+        sim.heartbeat();
+        String inbound = sim.pbx.placeCall("crisis", "no-danger-keep-waiting");
+        sim.pbx.redirect(inbound, "crisisline-connect", "op1", 1);
+        String operative = sim.named("Newchannel").get(2).get("Channel").orElseThrow();
+        assertThat(sim.pbx.hangup(operative, 21)).isTrue();
+        sim.advance(Duration.ofSeconds(1));
+        assertThat(sim.first("DialEnd", "Channel", inbound)).get()
+                .satisfies(e -> assertThat(e.get("DialStatus")).hasValue("BUSY"));
+        assertThat(sim.first("Hangup", "Channel", operative)).get()
+                .satisfies(e -> assertThat(e.get("Cause-txt")).hasValue("Call Rejected"));
+        assertThat(sim.named("MusicOnHoldStart")).hasSize(2);
+    }
 }
