@@ -179,8 +179,8 @@ final class AgiCommandHandler {
     private String lookup(String name) {
         SimChannel c = call.inbound();
         return switch (name.toUpperCase(Locale.ROOT)) {
-            case "CALLERID(NUM)" -> c.callerIdNum();
-            case "CALLERID(NAME)" -> c.callerIdName();
+            case "CALLERID(NUM)" -> c.callerIdNum().equals(SimChannel.UNKNOWN) ? "" : c.callerIdNum();
+            case "CALLERID(NAME)" -> c.callerIdName().equals(SimChannel.UNKNOWN) ? "" : c.callerIdName();
             case "CHANNEL(LANGUAGE)", "LANGUAGE()" -> "en";
             case "CHANNEL(NAME)", "CHANNEL" -> c.name();
             case "UNIQUEID" -> c.uniqueid();

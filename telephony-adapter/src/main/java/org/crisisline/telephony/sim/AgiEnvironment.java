@@ -25,8 +25,8 @@ final class AgiEnvironment {
                 + line("type", "Local")
                 + line("uniqueid", c.uniqueid())
                 + line("version", ASTERISK_VERSION)
-                + line("callerid", c.callerIdNum())
-                + line("calleridname", c.callerIdName())
+                + line("callerid", known(c.callerIdNum(), "unknown"))
+                + line("calleridname", known(c.callerIdName(), "unknown"))
                 + line("callingpres", "0")
                 + line("callingani2", "0")
                 + line("callington", "0")
@@ -39,9 +39,14 @@ final class AgiEnvironment {
                 + line("enhanced", "0.0")
                 + line("accountcode", "")
                 + line("threadid", Long.toString(threadId))
-                + line("arg_1", c.callerIdNum())
+                + line("arg_1", known(c.callerIdNum(), ""))
                 + line("arg_2", "en")
                 + "\n";
+    }
+
+    /** A withheld caller ID is {@code <unknown>} on AMI, {@code unknown} in the AGI environment, empty via ${CALLERID(num)}. */
+    private static String known(String value, String otherwise) {
+        return value.equals(SimChannel.UNKNOWN) ? otherwise : value;
     }
 
     private static String line(String key, String value) {

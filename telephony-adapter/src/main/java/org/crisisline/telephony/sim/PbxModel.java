@@ -89,7 +89,7 @@ final class PbxModel {
      * A Local channel pair as Asterisk creates it for {@code Local/<exten>@<context>}: Newchannel
      * for both halves, caller ID and connected line on both, LocalBridge. The {@code ;1} half starts
      * Down, the {@code ;2} half Ring. A null {@code linkedid} starts a new call (the {@code ;1}
-     * Uniqueid).
+     * Uniqueid); an empty {@code cidNum} is a withheld number.
      *
      * @return {@code [;1, ;2]}
      */
@@ -104,7 +104,8 @@ final class PbxModel {
         two.partner(one);
         emit(AmiEvents.newchannel(one));
         emit(AmiEvents.newchannel(two));
-        for (SimChannel half : new SimChannel[] {one, two}) {
+        // A withheld number changes nothing: the snapshots keep <unknown> and no NewCallerid is sent.
+        for (SimChannel half : cidNum.isEmpty() ? new SimChannel[0] : new SimChannel[] {one, two}) {
             half.callerId(cidNum, cidName);
             emit(AmiEvents.newCallerid(half));
             half.connectedLine(cidNum, cidName);

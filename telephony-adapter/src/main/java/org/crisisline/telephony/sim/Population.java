@@ -37,8 +37,14 @@ final class Population {
         return scripts.get(scripts.size() - 1);
     }
 
-    /** A number in Ofcom's drama range (07700 900000-900999): never a real person. */
+    /**
+     * A number in Ofcom's drama range (07700 900000-900999), never a real person's; or, with the
+     * withheld probability, no number at all (empty).
+     */
     String callerNumber() {
+        if (random.nextDouble() < options.withheldNumberProbability()) {
+            return "";
+        }
         return String.format("07700900%03d", random.nextInt(1000));
     }
 

@@ -64,7 +64,8 @@ final class SimDialplan {
 
     /** A caller dials the line's number: the PSTN side rings the inbound channel, which answers and runs the AGI. */
     InboundCall arrive(HelplineLine line, KeypadScript script, String callerNumber) {
-        SimChannel[] pair = model.newLocalPair(line.did(), INBOUND, null, callerNumber, CALLER_NAME);
+        SimChannel[] pair = model.newLocalPair(line.did(), INBOUND, null, callerNumber,
+                callerNumber.isEmpty() ? "" : CALLER_NAME);
         InboundCall call = new InboundCall(line, script, pair[0], pair[1]);
         arrivedCalls++;
         SimChannel inbound = call.inbound();

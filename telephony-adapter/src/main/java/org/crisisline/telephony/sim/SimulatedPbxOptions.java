@@ -19,7 +19,7 @@ public record SimulatedPbxOptions(
         String amiHost, int amiPort, String amiUsername, String amiSecret,
         String agiHost, int agiPort, Duration agiTimeout,
         List<HelplineLine> lines, List<KeypadScript> keypadScripts,
-        Delay callerPatience, Delay talkTime,
+        Delay callerPatience, Delay talkTime, double withheldNumberProbability,
         List<String> operativeEndpoints, Delay operativeRing, double operativeNoAnswerProbability,
         Duration ringTimeout,
         Delay calleeRing, double calleeAnswerProbability, double calleeBusyProbability,
@@ -49,6 +49,7 @@ public record SimulatedPbxOptions(
                     .add(script("hangs-up-in-ivr", 0.5, "hangup")))
             .put("caller-patience", "exponential 6m")
             .put("talk-time", "exponential 4m")
+            .put("withheld-number-probability", 0.05)
             .put("operative-endpoints", new JsonArray(List.of("op1", "op2", "op3", "op4", "op5", "op6")))
             .put("operative-ring", "uniform 2s 6s")
             .put("operative-no-answer-probability", 0.05)
@@ -86,6 +87,7 @@ public record SimulatedPbxOptions(
                 throw bad("operative-endpoints", "not an endpoint name: '" + endpoint + "'");
             }
         }
+        requireProbability("withheld-number-probability", withheldNumberProbability);
         requireProbability("operative-no-answer-probability", operativeNoAnswerProbability);
         requirePositive("ring-timeout", ringTimeout);
         requireProbability("callee-answer-probability", calleeAnswerProbability);
@@ -123,7 +125,7 @@ public record SimulatedPbxOptions(
                 string(c, "ami-host"), integer(c, "ami-port"), string(c, "ami-username"), string(c, "ami-secret"),
                 string(c, "agi-host"), integer(c, "agi-port"), duration(c, "agi-timeout"),
                 lines(c), scripts(c),
-                delay(c, "caller-patience"), delay(c, "talk-time"),
+                delay(c, "caller-patience"), delay(c, "talk-time"), number(c, "withheld-number-probability"),
                 strings(c, "operative-endpoints"), delay(c, "operative-ring"),
                 number(c, "operative-no-answer-probability"), duration(c, "ring-timeout"),
                 delay(c, "callee-ring"), number(c, "callee-answer-probability"),

@@ -28,6 +28,7 @@ final class SimHarness {
                 .put("operative-ring", "2s")
                 .put("caller-patience", "10m")
                 .put("talk-time", "9s")
+                .put("withheld-number-probability", 0.0)
                 .mergeIn(overrides);
         this.pbx = new PbxSimulation(clock, SimulatedPbxOptions.fromJson(json), agi, events::add);
     }

@@ -66,6 +66,7 @@ class SimulatedAmiWithAsteriskJavaTest {
                 .put("caller-patience", "1h")
                 .put("talk-time", "1h")
                 .put("fallback-agents", 0)
+                .put("withheld-number-probability", 0.0)
                 .put("time-scale", 20.0))).await(5, TimeUnit.SECONDS);
         manager = new ManagerConnectionFactory("127.0.0.1", pbx.amiPort(), "triage", "triage-local-secret")
                 .createManagerConnection();

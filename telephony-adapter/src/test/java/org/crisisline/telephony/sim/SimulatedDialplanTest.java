@@ -162,4 +162,18 @@ class SimulatedDialplanTest {
                 .satisfies(e -> assertThat(e.get("Cause-txt")).hasValue("Call Rejected"));
         assertThat(sim.named("MusicOnHoldStart")).hasSize(2);
     }
+
+    @Test
+    void aWithheldNumberStaysUnknownOnAmiAndArrivesEmptyAtTheIvr() {
+        SimHarness sim = new SimHarness(new JsonObject().put("withheld-number-probability", 1.0));
+        sim.heartbeat();
+        String inbound = sim.pbx.placeCall("crisis", "no-danger-keep-waiting");
+
+        assertThat(sim.named("NewCallerid")).isEmpty();
+        assertThat(sim.first("Newchannel", "Channel", inbound)).get()
+                .satisfies(e -> assertThat(e.get("CallerIDNum")).hasValue("<unknown>"));
+        assertThat(sim.agi.transcript).containsSequence("> GET FULL VARIABLE ${CALLERID(num)}", "< 200 result=0");
+        String environment = AgiEnvironment.of(sim.pbx.dialplan().call(inbound).orElseThrow(), "127.0.0.1", 4573, 1);
+        assertThat(environment).contains("agi_callerid: unknown\n", "agi_arg_1: \n", "agi_arg_2: en\n\n");
+    }
 }

@@ -80,7 +80,8 @@ class SimulatedFastAgiTest {
                         .add(new JsonObject().put("name", "press-2").put("answers", new JsonArray().add("2")))
                         .add(new JsonObject().put("name", "press-9").put("answers", new JsonArray().add("9")))
                         .add(new JsonObject().put("name", "hangs-up").put("answers", new JsonArray().add("hangup"))))
-                .put("fallback-agents", 0);
+                .put("fallback-agents", 0)
+                .put("withheld-number-probability", 0.0);
     }
 
     /** Values that differ per run: the caller's number, channel names, ids and the dialplan location. */
