@@ -103,6 +103,9 @@ final class AmiSession implements AmiFrameReader.Listener {
     }
 
     private void act(AmiMessage action, String name) {
+        if (name.equals("events")) {
+            eventsOn = AmiActions.eventsOn(action.get("EventMask").orElse("on"));
+        }
         AmiActions.Outcome outcome = server.actions().handle(action);
         outcome.replies().forEach(this::write);
         if (!AmiActions.isKnown(name)) {

@@ -83,6 +83,21 @@ class SimulatedAmiProtocolTest {
         }
     }
 
+    @Test
+    void aClientThatTurnsEventsOffGetsOnlyResponses() throws Exception {
+        try (AmiTestClient quiet = loggedIn(); AmiTestClient loud = loggedIn()) {
+            quiet.send(AmiMessage.action("Events").add("EventMask", "off").add("ActionID", "e-1").build());
+            assertThat(quiet.next().get("Events")).hasValue("Off");
+            loud.send(AmiMessage.action("Setvar").add("Variable", "G").add("Value", "1").build());
+            assertThat(loud.next().get("Message")).hasValue("Variable Set");
+            assertThat(loud.next().eventName()).hasValue("VarSet");
+            quiet.send(AmiMessage.action("Getvar").add("Variable", "G").add("ActionID", "g-1").build());
+            AmiMessage value = quiet.next();
+            assertThat(value.isResponse()).as("no VarSet event before the Getvar response").isTrue();
+            assertThat(value.get("Value")).hasValue("1");
+        }
+    }
+
     private AmiTestClient loggedIn() throws Exception {
         AmiTestClient client = new AmiTestClient(pbx.amiPort());
         client.send(AmiMessage.action("Login").add("Username", "triage").add("Secret", SECRET).build());
