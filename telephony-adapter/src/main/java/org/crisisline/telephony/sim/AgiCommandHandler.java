@@ -3,7 +3,6 @@ package org.crisisline.telephony.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,13 +28,11 @@ final class AgiCommandHandler {
 
     private final InboundCall call;
     private final PbxModel model;
-    private final Random random;
     private boolean hangUpAfterReply;
 
-    AgiCommandHandler(InboundCall call, PbxModel model, Random random) {
+    AgiCommandHandler(InboundCall call, PbxModel model) {
         this.call = call;
         this.model = model;
-        this.random = random;
     }
 
     InboundCall call() {
@@ -45,7 +42,7 @@ final class AgiCommandHandler {
     /** The reply to one command line, without the final line end (lines inside are {@code \n}-separated). */
     String handle(String commandLine) {
         SimChannel channel = call.inbound();
-        String commandId = Integer.toString(random.nextInt(Integer.MAX_VALUE));
+        String commandId = model.ids().nextCommandId();
         model.emit(AmiEvents.agiExecStart(channel, commandId, commandLine));
         String reply = reply(commandLine, tokens(commandLine));
         int code = Integer.parseInt(reply.substring(0, 3));

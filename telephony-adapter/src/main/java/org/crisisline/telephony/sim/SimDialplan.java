@@ -80,7 +80,7 @@ final class SimDialplan {
         model.setState(call.phone(), ChannelState.UP);
         model.emit(AmiEvents.dialEnd(null, call.phone(), "ANSWER"));
         model.enter(inbound, INBOUND, line.did(), 3, "AGI", agiUrl(line) + "," + callerNumber + ",en");
-        agi.launch(call, new AgiCommandHandler(call, model, population.random()), ok -> agiFinished(call, ok));
+        agi.launch(call, new AgiCommandHandler(call, model), ok -> agiFinished(call, ok));
         return call;
     }
 
