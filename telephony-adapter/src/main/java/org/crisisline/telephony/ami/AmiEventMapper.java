@@ -42,7 +42,36 @@ final class AmiEventMapper {
         this.options = options;
     }
 
+    /**
+     * The record for an event, or empty when Crisisline does not read this kind of event or the
+     * event lacks the channel or Uniqueid it must name (junk that asterisk-java still parsed).
+     */
     Optional<TelephonyEvent> map(ManagerEvent event, Instant at) {
+        return translate(event, at).filter(AmiEventMapper::namesItsChannel);
+    }
+
+    private static boolean namesItsChannel(TelephonyEvent event) {
+        if (event instanceof CallArrived e) {
+            return e.channel() != null && e.uniqueid() != null;
+        } else if (event instanceof CallerIdentified e) {
+            return e.channel() != null && e.uniqueid() != null;
+        } else if (event instanceof DigitPressed e) {
+            return e.channel() != null && e.uniqueid() != null && e.digit() != null;
+        } else if (event instanceof OperativeRinging e) {
+            return e.operativeChannel() != null && e.operativeUniqueid() != null;
+        } else if (event instanceof OperativeAnswered e) {
+            return e.operativeChannel() != null && e.operativeUniqueid() != null;
+        } else if (event instanceof DialFailed e) {
+            return e.uniqueid() != null;
+        } else if (event instanceof CallBridged e) {
+            return e.channel() != null && e.uniqueid() != null && e.bridgeId() != null;
+        } else if (event instanceof CallEnded e) {
+            return e.channel() != null && e.uniqueid() != null;
+        }
+        return true;
+    }
+
+    private Optional<TelephonyEvent> translate(ManagerEvent event, Instant at) {
         String pbx = options.pbx();
         if (event instanceof NewChannelEvent e) {
             return arrived(e, pbx, at);
@@ -73,7 +102,7 @@ final class AmiEventMapper {
         } else if (event instanceof HangupEvent e) {
             CallEnded.Leg leg = isOperative(e.getChannel()) ? CallEnded.Leg.OPERATIVE : CallEnded.Leg.OTHER;
             return Optional.of(new CallEnded(pbx, at, e.getLinkedId(), e.getChannel(), e.getUniqueId(), leg,
-                    e.getCause() == null ? 0 : e.getCause(), e.getCauseTxt()));
+                    e.getCause() == null ? 0 : e.getCause(), e.getCauseTxt() == null ? "" : e.getCauseTxt()));
         } else if (event instanceof OriginateResponseEvent e) {
             return Optional.of(originated(e, pbx, at));
         }

@@ -62,6 +62,7 @@ public final class AmiLink {
     private final Clock clock;
     private final Backoff backoff;
     private final ExecutorService io;
+    private final ExecutorService closer;
     private final AmiEventMapper mapper;
     private final CallLegs legs;
     private final OriginateTracker originates = new OriginateTracker();
@@ -92,6 +93,12 @@ public final class AmiLink {
             thread.setDaemon(true);
             return thread;
         });
+        // Logging off a dead peer blocks until the response timeout: never in the way of the next login.
+        this.closer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "crisisline-ami-" + options.pbx() + "-close");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.sender = new ActionSender(vertx, io, () -> connection);
         this.gateway = new AmiGateway(vertx, options, clock, sender, originates,
                 event -> vertx.eventBus().publish(TelephonyEvent.ADDRESS, event));
@@ -119,6 +126,7 @@ public final class AmiLink {
     public Future<Void> stop() {
         if (context == null) {
             io.shutdown();
+            closer.shutdown();
             return Future.succeededFuture();
         }
         Promise<Void> stoppedPromise = Promise.promise();
@@ -131,11 +139,12 @@ public final class AmiLink {
             connection = null;
             changeState(LinkState.DOWN, "stopped");
             originates.failAll(new TelephonyException(Code.LINK_DOWN, options.pbx() + ": the link was stopped"));
-            execute(() -> {
+            closer.execute(() -> {
                 logoffQuietly(last);
                 context.runOnContext(done -> stoppedPromise.complete());
             });
             io.shutdown();
+            closer.shutdown();
         });
         return stoppedPromise.future();
     }
@@ -182,7 +191,7 @@ public final class AmiLink {
     }
 
     private void loginFailed(int attempt, ManagerConnection fresh, String detail) {
-        logoffQuietly(fresh);
+        close(fresh);
         context.runOnContext(v -> {
             if (attempt == generation && !stopped) {
                 changeState(LinkState.DOWN, detail + retrying());
@@ -192,7 +201,7 @@ public final class AmiLink {
 
     private void loggedIn(int attempt, ManagerConnection fresh) {
         if (attempt != generation || stopped) {
-            execute(() -> logoffQuietly(fresh));
+            close(fresh);
             return;
         }
         connection = fresh;
@@ -274,7 +283,7 @@ public final class AmiLink {
         changeState(LinkState.DOWN, detail + retrying());
         originates.failAll(new TelephonyException(Code.LINK_DOWN, options.pbx() + ": " + detail));
         // Logging off stops asterisk-java's own reconnect loop; this link reconnects with its backoff.
-        execute(() -> logoffQuietly(last));
+        close(last);
     }
 
     /** Schedules the next attempt and says when, for the link's detail. */
@@ -324,6 +333,17 @@ public final class AmiLink {
             io.execute(task);
         } catch (RejectedExecutionException e) {
             LOG.debug("AMI {}: the link is stopped, task dropped", options.pbx());
+        }
+    }
+
+    /** Logs a connection off on the closer thread, or on a thread of its own once the link is stopped. */
+    private void close(ManagerConnection old) {
+        try {
+            closer.execute(() -> logoffQuietly(old));
+        } catch (RejectedExecutionException e) {
+            Thread thread = new Thread(() -> logoffQuietly(old), "crisisline-ami-" + options.pbx() + "-late-close");
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 

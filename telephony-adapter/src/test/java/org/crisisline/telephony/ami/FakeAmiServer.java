@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +32,8 @@ import org.crisisline.telephony.wire.AmiMessage;
  * A fake Asterisk that replays the real captures: the banner, the recorded reply to each action the
  * client sends (found by action name, with the client's ActionID put in), and a scenario's recorded
  * events in order. asterisk-java logs in with {@code Challenge} + MD5 {@code Login}, so the handshake
- * is answered from {@code ami-login.txt}; a scenario is the part of its capture after its own login.
+ * is answered from {@code ami-login.txt}; a scenario is the part of its capture after its own login,
+ * played once the client has asked for {@code CoreShowChannels} (the link's resync).
  *
  * <p>Each accepted connection plays the next {@link Session} (the last one repeats). Plain blocking
  * sockets, a thread per connection: a test double, not production code.
@@ -77,6 +79,13 @@ final class FakeAmiServer implements AutoCloseable {
         return received;
     }
 
+    /** Blocks until the next action arrives from any client, or the timeout passes. */
+    void awaitReceived(Duration timeout) throws InterruptedException {
+        synchronized (received) {
+            received.wait(Math.max(1, timeout.toMillis()));
+        }
+    }
+
     /** Kills the live connections mid-stream, as a crashed Asterisk or a cut cable would. */
     void dropConnections() {
         for (Socket socket : sockets) {
@@ -112,21 +121,21 @@ final class FakeAmiServer implements AutoCloseable {
 
     /** What one connection does after the handshake. Immutable; build with the static factories. */
     record Session(LoginOutcome login, List<Step> scenario, Optional<List<AmiMessage>> liveChannels,
-                   boolean muteAfterResync) {
+                   boolean muteAfterResync, Set<String> denied) {
         /** Logs in and replays the scenario of a capture; the listed actions are waited for. */
         static Session replay(String captureName, String... awaitedActions) {
             return new Session(LoginOutcome.ACCEPTED, scenarioOf(Capture.load(captureName), List.of(awaitedActions)),
-                    Optional.empty(), false);
+                    Optional.empty(), false, Set.of());
         }
 
         /** Logs in and sends nothing but replies. */
         static Session idle() {
-            return new Session(LoginOutcome.ACCEPTED, List.of(), Optional.empty(), false);
+            return new Session(LoginOutcome.ACCEPTED, List.of(), Optional.empty(), false, Set.of());
         }
 
         /** Answers the login with the recorded {@code Authentication failed} and closes. */
         static Session loginFailed() {
-            return new Session(LoginOutcome.REJECTED, List.of(), Optional.empty(), false);
+            return new Session(LoginOutcome.REJECTED, List.of(), Optional.empty(), false, Set.of());
         }
 
         /**
@@ -134,17 +143,26 @@ final class FakeAmiServer implements AutoCloseable {
          * not hung up so far (what a real Asterisk would list).
          */
         Session withLiveChannels(List<AmiMessage> channels) {
-            return new Session(login, scenario, Optional.of(channels), muteAfterResync);
+            return new Session(login, scenario, Optional.of(channels), muteAfterResync, denied);
         }
 
         /** After answering {@code CoreShowChannels}, never writes another byte (a hung peer). */
         Session mutedAfterResync() {
-            return new Session(login, scenario, liveChannels, true);
+            return new Session(login, scenario, liveChannels, true, denied);
+        }
+
+        /**
+         * Answers these actions with the recorded {@code Permission denied} (ami-login-failed.txt), as
+         * Asterisk does when the AMI user lacks the write class an action needs.
+         */
+        Session denying(String... actions) {
+            return new Session(login, scenario, liveChannels, muteAfterResync,
+                    Set.of(actions).stream().map(String::toLowerCase).collect(java.util.stream.Collectors.toSet()));
         }
 
         /** The scenario with its steps rewritten (a fuzz test slips junk in). */
         Session mapScenario(Function<List<Step>, List<Step>> change) {
-            return new Session(login, change.apply(scenario), liveChannels, muteAfterResync);
+            return new Session(login, change.apply(scenario), liveChannels, muteAfterResync, denied);
         }
     }
 
@@ -235,9 +253,9 @@ final class FakeAmiServer implements AutoCloseable {
         return replies;
     }
 
-    private static AmiMessage loginFailedReply() {
+    private static AmiMessage loginFailedReply(String message) {
         return Capture.load("ami-login-failed.txt").amiMessages(Direction.FROM_ASTERISK).stream()
-                .filter(m -> m.get("Message").filter("Authentication failed"::equals).isPresent())
+                .filter(m -> m.get("Message").filter(message::equals).isPresent())
                 .findFirst().orElseThrow();
     }
 
@@ -269,6 +287,7 @@ final class FakeAmiServer implements AutoCloseable {
         private final Map<String, String> actionIds = new ConcurrentHashMap<>();
         private final Map<String, AmiMessage> replayedChannels = new ConcurrentHashMap<>();
         private volatile boolean muted;
+        private boolean playing;
         private OutputStream out;
 
         Connection(Socket socket, Session session) {
@@ -303,12 +322,19 @@ final class FakeAmiServer implements AutoCloseable {
 
         @Override
         public void message(AmiMessage action) {
-            received.add(action);
+            synchronized (received) {
+                received.add(action);
+                received.notifyAll();
+            }
             if (muted) {
                 return;
             }
             String name = action.actionName().orElse("").toLowerCase();
             String id = action.actionId().orElse("");
+            if (session.denied().contains(name)) {
+                reply(loginFailedReply("Permission denied").withActionId(id));
+                return;
+            }
             switch (name) {
                 case "login" -> login(action, id);
                 case "coreshowchannels" -> coreShowChannels(id);
@@ -335,14 +361,11 @@ final class FakeAmiServer implements AutoCloseable {
 
         private void login(AmiMessage action, String id) {
             if (session.login() == LoginOutcome.REJECTED) {
-                reply(loginFailedReply().withActionId(id));
+                reply(loginFailedReply("Authentication failed").withActionId(id));
                 closeQuietly(socket); // Asterisk closes after a failed login (ami-login-failed.txt)
                 return;
             }
             reply(RECORDED_REPLIES.get("login").withActionId(id));
-            Thread player = new Thread(this::play, "fake-ami-play");
-            player.setDaemon(true);
-            player.start();
         }
 
         /** No capture has CoreShowChannels: its reply is built, as manager.c's action_coreshowchannels writes it. */
@@ -357,6 +380,14 @@ final class FakeAmiServer implements AutoCloseable {
             reply(AmiMessage.event("CoreShowChannelsComplete").add("ActionID", id).add("EventList", "Complete")
                     .add("ListItems", String.valueOf(channels.size())).build());
             muted = session.muteAfterResync();
+            // The scenario starts once the client has resynchronised, so what the resync finds does
+            // not depend on how far the replay got: the tests stay deterministic.
+            if (!playing) {
+                playing = true;
+                Thread player = new Thread(this::play, "fake-ami-play");
+                player.setDaemon(true);
+                player.start();
+            }
         }
 
         /** Keeps the channels the replay created and has not hung up, as Asterisk would list them. */
