@@ -61,7 +61,7 @@ final class AmiGateway implements PbxGateway {
         action.setExten(request.exten());
         action.setPriority(1);
         action.setAsync(true);
-        action.setTimeout(options.originateTimeout().toMillis());
+        action.setTimeout(options.ringTimeout().toMillis());
         request.callerId().ifPresent(action::setCallerId);
         if (!request.variables().isEmpty()) {
             action.setVariables(request.variables());

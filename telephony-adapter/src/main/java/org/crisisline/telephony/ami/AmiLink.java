@@ -222,7 +222,13 @@ public final class AmiLink {
             } catch (Exception e) {
                 context.runOnContext(v -> {
                     if (attempt == generation) {
-                        changeState(LinkState.DEGRADED, "logged in, but the resync failed: " + describe(e));
+                        changeState(LinkState.DEGRADED, "logged in, but the resync failed: " + describe(e)
+                                + "; retrying in " + options.pingInterval().toMillis() + " ms");
+                        vertx.setTimer(options.pingInterval().toMillis(), id -> {
+                            if (attempt == generation) {
+                                resync(attempt, fresh);
+                            }
+                        });
                     }
                 });
             }

@@ -15,11 +15,13 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>{@code lines} maps a dialplan context to Crisisline's line name ({@code crisisline-inbound} to
  * {@code crisis}). {@code operativeChannel} matches the channel names of operatives' endpoints; its
- * first capture group, if any, is the endpoint's name. {@link #toString()} never shows the secret.
+ * first capture group, if any, is the endpoint's name. {@code ringTimeout} is how long an Originate
+ * rings its first leg; {@code originateTimeout}, longer, how long Crisisline waits for the outcome.
+ * {@link #toString()} never shows the secret.
  */
 public record AmiOptions(String pbx, String host, int port, String username, String secret, Map<String, String> lines,
                          Pattern operativeChannel, Duration loginTimeout, Duration actionTimeout,
-                         Duration originateTimeout, Duration pingInterval, Duration pingTimeout,
+                         Duration ringTimeout, Duration originateTimeout, Duration pingInterval, Duration pingTimeout,
                          Duration heartbeatInterval, Duration reconnectInitial, Duration reconnectMax) {
     /** Every default, with the keys of {@link #fromJson}. */
     public static final JsonObject DEFAULTS = new JsonObject()
@@ -28,7 +30,8 @@ public record AmiOptions(String pbx, String host, int port, String username, Str
             .put("operative-channel-pattern", "^PJSIP/([^-]+)-.*")
             .put("login-timeout-ms", 5_000)
             .put("action-timeout-ms", 5_000)
-            .put("originate-timeout-ms", 60_000)
+            .put("ring-timeout-ms", 30_000)
+            .put("originate-timeout-ms", 45_000)
             .put("ping-interval-ms", 5_000)
             .put("ping-timeout-ms", 3_000)
             .put("heartbeat-interval-ms", 5_000)
@@ -54,7 +57,12 @@ public record AmiOptions(String pbx, String host, int port, String username, Str
         Objects.requireNonNull(operativeChannel, "operative-channel-pattern");
         positive("login-timeout-ms", loginTimeout);
         positive("action-timeout-ms", actionTimeout);
+        positive("ring-timeout-ms", ringTimeout);
         positive("originate-timeout-ms", originateTimeout);
+        if (originateTimeout.compareTo(ringTimeout) <= 0) {
+            // Asterisk reports an unanswered Originate when the ring time is up: wait longer than that.
+            throw new IllegalArgumentException("originate-timeout-ms: must be above ring-timeout-ms");
+        }
         positive("ping-interval-ms", pingInterval);
         positive("ping-timeout-ms", pingTimeout);
         positive("heartbeat-interval-ms", heartbeatInterval);
@@ -78,7 +86,7 @@ public record AmiOptions(String pbx, String host, int port, String username, Str
                 text(config, "username"), text(config, "secret"), lines,
                 pattern(text(config, "operative-channel-pattern")),
                 millis(config, "login-timeout-ms"), millis(config, "action-timeout-ms"),
-                millis(config, "originate-timeout-ms"), millis(config, "ping-interval-ms"),
+                millis(config, "ring-timeout-ms"), millis(config, "originate-timeout-ms"), millis(config, "ping-interval-ms"),
                 millis(config, "ping-timeout-ms"), millis(config, "heartbeat-interval-ms"),
                 millis(config, "reconnect-initial-ms"), millis(config, "reconnect-max-ms"));
     }

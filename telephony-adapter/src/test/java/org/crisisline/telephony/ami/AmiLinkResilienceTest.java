@@ -241,7 +241,7 @@ class AmiLinkResilienceTest {
     @DisplayName("an originate whose OriginateResponse never comes fails TIMEOUT after the originate timeout")
     void originateWithoutResponseTimesOut() {
         FakeAmiServer server = serve(FakeAmiServer.Session.idle());
-        LinkProbe probe = link("north", server, new JsonObject().put("originate-timeout-ms", 300));
+        LinkProbe probe = link("north", server, new JsonObject().put("ring-timeout-ms", 200).put("originate-timeout-ms", 300));
         probe.nextState(LinkState.UP);
 
         TelephonyException failure = failureOf(probe.link.gateway().originate(

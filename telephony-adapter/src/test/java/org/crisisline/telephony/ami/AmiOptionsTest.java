@@ -40,6 +40,10 @@ class AmiOptionsTest {
                 .hasMessageStartingWith("operative-channel-pattern:");
         assertThatThrownBy(() -> AmiOptions.fromJson(minimal().put("reconnect-max-ms", 10)))
                 .hasMessageStartingWith("reconnect-max-ms:");
+        assertThatThrownBy(() -> AmiOptions.fromJson(minimal().put("originate-timeout-ms", 20_000)))
+                .hasMessageStartingWith("originate-timeout-ms:");
+        assertThatThrownBy(() -> AmiOptions.fromJson(minimal().put("lines", new JsonObject())))
+                .hasMessageStartingWith("lines:");
     }
 
     @Test
