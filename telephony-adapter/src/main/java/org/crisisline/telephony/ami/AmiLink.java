@@ -194,6 +194,8 @@ public final class AmiLink {
         close(fresh);
         context.runOnContext(v -> {
             if (attempt == generation && !stopped) {
+                // The failed connection's DisconnectEvent may follow: it must not schedule a second retry.
+                generation++;
                 changeState(LinkState.DOWN, detail + retrying());
             }
         });
@@ -257,8 +259,13 @@ public final class AmiLink {
 
     private void ping(int attempt) {
         sender.send(new PingAction(), options.pingTimeout())
-                .onFailure(e -> lost(attempt, "no reply to Ping within " + options.pingTimeout().toMillis()
-                        + " ms: " + e.getMessage()));
+                .onFailure(e -> {
+                    // An Error reply still proves the peer alive; silence or a broken socket does not.
+                    if (!(e instanceof TelephonyException failure) || failure.code() != Code.REJECTED) {
+                        lost(attempt, "no reply to Ping within " + options.pingTimeout().toMillis() + " ms: "
+                                + e.getMessage());
+                    }
+                });
     }
 
     private void heartbeat(int attempt) {
