@@ -149,11 +149,15 @@ class AmiLinkResilienceTest {
         reference.next(CallEnded.class, e -> e.leg() == CallEnded.Leg.CALLER);
         FakeAmiServer server = serve(FakeAmiServer.Session.replay(QUEUE_ANSWERED).mapScenario(AmiLinkResilienceTest::withJunk));
 
-        LinkProbe probe = link("fuzzed", server, new JsonObject());
+        // Each 1 MB line holds asterisk-java's reader for about 0.4 s here (measured), so replies queued
+        // behind a few of them can pass the default timeouts: this test is about junk, not about time.
+        LinkProbe probe = link("fuzzed", server, new JsonObject()
+                .put("action-timeout-ms", 15_000).put("ping-timeout-ms", 15_000));
         probe.next(CallEnded.class, e -> e.leg() == CallEnded.Leg.CALLER);
 
         assertThat(callEvents(probe)).isEqualTo(callEvents(reference));
-        assertThat(probe.all(PbxLinkChanged.class)).extracting(PbxLinkChanged::state).containsOnly(LinkState.UP);
+        assertThat(probe.all(PbxLinkChanged.class)).extracting(c -> c.state() + ": " + c.detail())
+                .allMatch(change -> change.startsWith("UP"));
         assertThat(server.connections()).isEqualTo(1);
     }
 
