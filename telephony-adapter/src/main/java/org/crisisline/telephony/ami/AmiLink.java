@@ -16,12 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.asteriskjava.manager.AuthenticationFailedException;
 import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ResponseEvents;
-import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.action.SetVarAction;
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
-import org.asteriskjava.manager.event.ResponseEvent;
 import org.crisisline.telephony.Dialplan;
 import org.crisisline.telephony.PbxGateway;
 import org.crisisline.telephony.TelephonyException;
@@ -88,17 +84,9 @@ public final class AmiLink {
         this.backoff = new Backoff(options.reconnectInitial(), options.reconnectMax());
         this.mapper = new AmiEventMapper(options);
         this.legs = new CallLegs(mapper::isOperative);
-        this.io = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "crisisline-ami-" + options.pbx());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.io = daemonThread("crisisline-ami-" + options.pbx());
         // Logging off a dead peer blocks until the response timeout: never in the way of the next login.
-        this.closer = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "crisisline-ami-" + options.pbx() + "-close");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.closer = daemonThread("crisisline-ami-" + options.pbx() + "-close");
         this.sender = new ActionSender(vertx, io, () -> connection);
         this.gateway = new AmiGateway(vertx, options, clock, sender, originates,
                 event -> vertx.eventBus().publish(TelephonyEvent.ADDRESS, event));
@@ -216,36 +204,22 @@ public final class AmiLink {
 
     private void resync(int attempt, ManagerConnection fresh) {
         Set<String> believedLive = legs.liveUniqueids();
-        execute(() -> {
-            try {
-                List<LiveChannel> channels = liveChannels(fresh.sendEventGeneratingAction(
-                        new CoreShowChannelsAction(), options.actionTimeout().toMillis()));
-                context.runOnContext(v -> resynced(attempt, believedLive, channels));
-            } catch (Exception e) {
-                context.runOnContext(v -> {
-                    if (attempt == generation) {
-                        changeState(LinkState.DEGRADED, "logged in, but the resync failed: " + describe(e)
-                                + "; retrying in " + options.pingInterval().toMillis() + " ms");
-                        vertx.setTimer(options.pingInterval().toMillis(), id -> {
-                            if (attempt == generation) {
-                                resync(attempt, fresh);
-                            }
-                        });
-                    }
-                });
-            }
-        });
+        new ChannelSnapshot(io, context, options.actionTimeout()).take(fresh)
+                .onSuccess(channels -> resynced(attempt, believedLive, channels))
+                .onFailure(e -> resyncFailed(attempt, fresh, e));
     }
 
-    private static List<LiveChannel> liveChannels(ResponseEvents events) {
-        List<LiveChannel> channels = new ArrayList<>();
-        for (ResponseEvent event : events.getEvents()) {
-            if (event instanceof CoreShowChannelEvent channel) {
-                channels.add(new LiveChannel(channel.getUniqueid(), channel.getChannel(), channel.getLinkedid(),
-                        channel.getContext(), channel.getExten()));
-            }
+    private void resyncFailed(int attempt, ManagerConnection fresh, Throwable failure) {
+        if (attempt != generation) {
+            return;
         }
-        return channels;
+        changeState(LinkState.DEGRADED, "logged in, but the resync failed: " + describe(failure)
+                + "; retrying in " + options.pingInterval().toMillis() + " ms");
+        vertx.setTimer(options.pingInterval().toMillis(), id -> {
+            if (attempt == generation) {
+                resync(attempt, fresh);
+            }
+        });
     }
 
     private void resynced(int attempt, Set<String> believedLive, List<LiveChannel> channels) {
@@ -371,7 +345,15 @@ public final class AmiLink {
         }
     }
 
-    private static String describe(Exception e) {
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static String describe(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

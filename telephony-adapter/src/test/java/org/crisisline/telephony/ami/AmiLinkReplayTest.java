@@ -129,6 +129,10 @@ class AmiLinkReplayTest {
         assertThat(down.pbx()).isEqualTo("north");
         PbxLinkChanged third = probe.next(PbxLinkChanged.class, c -> c.detail().contains("attempt 3 failed"));
         assertThat(third.state()).isEqualTo(LinkState.DOWN);
+        assertThat(probe.all(PbxLinkChanged.class)).extracting(PbxLinkChanged::detail).startsWith(
+                "login rejected: Authentication failed; attempt 1 failed, retrying in 50 ms",
+                "login rejected: Authentication failed; attempt 2 failed, retrying in 100 ms",
+                "login rejected: Authentication failed; attempt 3 failed, retrying in 200 ms");
         assertThat(server.connections()).isGreaterThanOrEqualTo(3);
         assertThat(probe.link.health().state()).isEqualTo(LinkState.DOWN);
     }
