@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.crisisline.telephony.OriginateRequest;
 import org.crisisline.telephony.captures.Capture;
 import org.crisisline.telephony.captures.Capture.Direction;

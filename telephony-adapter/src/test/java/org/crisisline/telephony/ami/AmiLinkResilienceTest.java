@@ -1,18 +1,19 @@
 package org.crisisline.telephony.ami;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.crisisline.telephony.ami.LinkProbe.join;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.crisisline.telephony.OriginateRequest;
 import org.crisisline.telephony.TelephonyException;
@@ -319,6 +320,42 @@ class AmiLinkResilienceTest {
         assertThat(southAnswer.pbx()).isEqualTo("south");
         assertThat(north.all(OperativeAnswered.class)).isEmpty();
         assertThat(north.link.health().pbx()).isEqualTo("north");
+    }
+
+    @Test
+    @DisplayName("AmiLinks runs one link per configured PBX and finds each PBX's commands by name")
+    void linksByPbxName() throws InterruptedException {
+        FakeAmiServer north = serve(FakeAmiServer.Session.idle());
+        FakeAmiServer south = serve(FakeAmiServer.Session.idle());
+        CountDownLatch bothUp = new CountDownLatch(2);
+        join(vertx.eventBus().<TelephonyEvent>consumer(TelephonyEvent.ADDRESS, message -> {
+            if (message.body() instanceof PbxLinkChanged change && change.state() == LinkState.UP) {
+                bothUp.countDown();
+            }
+        }).completion());
+        AmiLinks links = AmiLinks.create(vertx, List.of(
+                LinkProbe.options("north", north.port(), new JsonObject()),
+                LinkProbe.options("south", south.port(), new JsonObject())), Clock.systemUTC());
+
+        join(links.start());
+
+        assertThat(bothUp.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(links.health()).containsOnlyKeys("north", "south")
+                .allSatisfy((pbx, health) -> assertThat(health.state()).isEqualTo(LinkState.UP));
+        join(links.gateway("south").orElseThrow().hangup("PJSIP/trunk-7", 16));
+        assertThat(south.received()).anyMatch(m -> m.get("Channel").orElse("").equals("PJSIP/trunk-7"));
+        assertThat(north.received()).noneMatch(m -> m.get("Channel").orElse("").equals("PJSIP/trunk-7"));
+        assertThat(links.gateway("east")).isEmpty();
+        join(links.stop());
+    }
+
+    @Test
+    @DisplayName("two PBXs with one name are refused at start-up")
+    void duplicatePbxNamesAreRefused() {
+        AmiOptions north = LinkProbe.options("north", 5038, new JsonObject());
+
+        assertThatThrownBy(() -> AmiLinks.create(vertx, List.of(north, north), Clock.systemUTC()))
+                .hasMessageStartingWith("pbx:");
     }
 
     /** Waits until the server has received {@code count} actions of a name; a bounded wait on the server's list. */

@@ -22,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.crisisline.telephony.captures.Capture;
 import org.crisisline.telephony.captures.Capture.AmiStep;
 import org.crisisline.telephony.captures.Capture.Direction;
@@ -157,7 +158,7 @@ final class FakeAmiServer implements AutoCloseable {
          */
         Session denying(String... actions) {
             return new Session(login, scenario, liveChannels, muteAfterResync,
-                    Set.of(actions).stream().map(String::toLowerCase).collect(java.util.stream.Collectors.toSet()));
+                    Set.of(actions).stream().map(String::toLowerCase).collect(Collectors.toSet()));
         }
 
         /** The scenario with its steps rewritten (a fuzz test slips junk in). */
