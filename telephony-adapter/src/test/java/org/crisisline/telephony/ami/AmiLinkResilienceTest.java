@@ -143,6 +143,19 @@ class AmiLinkResilienceTest {
     }
 
     @Test
+    @DisplayName("a PBX that accepts the connection but never speaks fails the login within the login timeout")
+    void detectsASilentPbxAtLogin() {
+        FakeAmiServer server = serve(FakeAmiServer.Session.silent());
+        LinkProbe probe = link("north", server, new JsonObject().put("login-timeout-ms", 400));
+        long start = System.nanoTime();
+
+        PbxLinkChanged down = probe.nextState(LinkState.DOWN);
+
+        assertThat(down.detail()).startsWith("login failed");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_000));
+    }
+
+    @Test
     @DisplayName("mangled AMI between real events: nothing crashes and every good event still arrives")
     void survivesMangledAmi() {
         FakeAmiServer clean = serve(FakeAmiServer.Session.replay(QUEUE_ANSWERED));

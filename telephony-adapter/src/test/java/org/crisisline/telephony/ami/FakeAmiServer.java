@@ -167,7 +167,7 @@ final class FakeAmiServer implements AutoCloseable {
         }
     }
 
-    enum LoginOutcome { ACCEPTED, REJECTED }
+    enum LoginOutcome { ACCEPTED, REJECTED, SILENT }
 
     /** One step of a scenario: bytes to send, or an action to wait for from the client. */
     sealed interface Step permits Send, Await {
@@ -299,7 +299,10 @@ final class FakeAmiServer implements AutoCloseable {
         void run() {
             try (socket) {
                 out = socket.getOutputStream();
-                write((BANNER + "\r\n").getBytes(StandardCharsets.UTF_8));
+                muted = session.login() == LoginOutcome.SILENT;
+                if (!muted) {
+                    write((BANNER + "\r\n").getBytes(StandardCharsets.UTF_8));
+                }
                 AmiFrameReader reader = new AmiFrameReader(this, false);
                 InputStream in = socket.getInputStream();
                 byte[] buffer = new byte[8192];
