@@ -139,6 +139,11 @@ final class FakeAmiServer implements AutoCloseable {
             return new Session(LoginOutcome.REJECTED, List.of(), Optional.empty(), false, Set.of());
         }
 
+        /** Accepts the TCP connection and never writes a byte, not even the banner (a hung PBX). */
+        static Session silent() {
+            return new Session(LoginOutcome.SILENT, List.of(), Optional.empty(), false, Set.of());
+        }
+
         /**
          * The channels {@code CoreShowChannels} reports, instead of those the replay has created and
          * not hung up so far (what a real Asterisk would list).
