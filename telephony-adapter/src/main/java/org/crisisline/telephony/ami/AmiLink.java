@@ -45,6 +45,14 @@ import org.slf4j.LoggerFactory;
  *   <li>Publishes Crisisline's events for the PBX, link changes included, on {@link TelephonyEvent#ADDRESS}.</li>
  * </ul>
  *
+ * <pre>{@code
+ * AmiLink link = AmiLink.create(vertx, AmiOptions.fromJson(config), Clock.systemUTC());
+ * vertx.eventBus().<TelephonyEvent>consumer(TelephonyEvent.ADDRESS, message -> route(message.body()));
+ * link.start();
+ * link.gateway().connectToOperative(callerChannel, "op1")      // Future<RedirectDone>
+ *         .onFailure(e -> ...);                                // TelephonyException: TIMEOUT, REJECTED, LINK_DOWN
+ * }</pre>
+ *
  * <p>Threading: the link's state has one owner, the Vert.x context {@link #start()} was called on.
  * Blocking asterisk-java calls (login, logoff, resync, socket writes) run on the link's own I/O
  * thread, never on an event loop. Events arrive on asterisk-java's pump thread and are handed to the
@@ -105,6 +113,9 @@ public final class AmiLink {
      * context that is to own the link (a verticle's).
      */
     public Future<Void> start() {
+        if (context != null) {
+            return Future.succeededFuture(); // already started: one owner, one connection
+        }
         context = vertx.getOrCreateContext();
         context.runOnContext(v -> connect());
         return Future.succeededFuture();
@@ -119,6 +130,10 @@ public final class AmiLink {
         }
         Promise<Void> stoppedPromise = Promise.promise();
         context.runOnContext(v -> {
+            if (stopped) {
+                stoppedPromise.complete();
+                return;
+            }
             stopped = true;
             generation++;
             cancelTimers();

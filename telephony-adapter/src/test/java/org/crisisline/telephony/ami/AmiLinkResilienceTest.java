@@ -363,6 +363,22 @@ class AmiLinkResilienceTest {
     }
 
     @Test
+    @DisplayName("starting or stopping a link twice is harmless")
+    void startAndStopAreIdempotent() {
+        FakeAmiServer server = serve(FakeAmiServer.Session.idle());
+        LinkProbe probe = link("north", server, new JsonObject());
+        probe.nextState(LinkState.UP);
+
+        join(probe.link.start());
+        join(probe.link.stop());
+        join(probe.link.stop());
+
+        assertThat(server.connections()).isEqualTo(1);
+        assertThat(probe.link.health().state()).isEqualTo(LinkState.DOWN);
+        assertThat(probe.link.health().detail()).isEqualTo("stopped");
+    }
+
+    @Test
     @DisplayName("two PBXs with one name are refused at start-up")
     void duplicatePbxNamesAreRefused() {
         AmiOptions north = LinkProbe.options("north", 5038, new JsonObject());
