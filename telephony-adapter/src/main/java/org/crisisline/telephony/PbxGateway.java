@@ -47,6 +47,11 @@ public interface PbxGateway {
                 .compose(v -> redirect(callerChannel, Dialplan.ANNOUNCE_CONTEXT, "s"));
     }
 
+    /** Sends a caller in immediate danger to the emergency route: Redirect to {@code crisisline-emergency,s,1}. */
+    default Future<RedirectDone> toEmergency(String callerChannel) {
+        return redirect(callerChannel, Dialplan.EMERGENCY_CONTEXT, "s");
+    }
+
     /** A warm transfer or duty-line handover: Setvar {@code CRISISLINE_TRANSFER_TO}, then Redirect to {@code crisisline-transfer,s,1}. */
     default Future<RedirectDone> transfer(String callerChannel, String number) {
         return setChannelVariable(callerChannel, Dialplan.TRANSFER_TO, number)

@@ -321,6 +321,26 @@ class AmiLinkResilienceTest {
     }
 
     @Test
+    @DisplayName("transfer and emergency follow the dialplan contract")
+    void transferAndEmergencyRoutes() {
+        FakeAmiServer server = serve(FakeAmiServer.Session.idle());
+        LinkProbe probe = link("north", server, new JsonObject());
+        probe.nextState(LinkState.UP);
+
+        join(probe.link.gateway().transfer("PJSIP/trunk-0002", "01632960000"));
+        join(probe.link.gateway().toEmergency("PJSIP/trunk-0003"));
+
+        List<AmiMessage> transfer = server.received().stream()
+                .filter(m -> m.get("Channel").orElse("").equals("PJSIP/trunk-0002")).toList();
+        assertThat(transfer).extracting(m -> m.actionName().orElseThrow()).containsExactly("SetVar", "Redirect");
+        assertThat(transfer.get(0).get("Variable")).contains("CRISISLINE_TRANSFER_TO");
+        assertThat(transfer.get(1).get("Context")).contains("crisisline-transfer");
+        AmiMessage emergency = server.received().stream()
+                .filter(m -> m.get("Channel").orElse("").equals("PJSIP/trunk-0003")).findFirst().orElseThrow();
+        assertThat(emergency.get("Context")).contains("crisisline-emergency");
+    }
+
+    @Test
     @DisplayName("two PBXs, two links: each event names the PBX it came from")
     void servesSeveralPbxs() {
         LinkProbe north = link("north", serve(FakeAmiServer.Session.replay("ami-queue-abandon.txt")), new JsonObject());
