@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import org.crisisline.telephony.event.CallArrived;
 import org.crisisline.telephony.event.CallEnded;
@@ -101,6 +104,34 @@ class CallLegsTest {
 
         assertThat(legs.accept(arrived(Optional.empty()))).isEmpty();
         assertThat(legs.liveCount()).isZero();
+    }
+
+    @Test
+    @DisplayName("in any order and with any repeats, each channel ends once and each operative rings and answers once")
+    void shuffledAndRepeatedEventsNeverDuplicate() {
+        OperativeAnswered answered = new OperativeAnswered("north", AT, CALL, "PJSIP/trunk-1", "PJSIP/op1-1",
+                OPERATIVE, "op1");
+        List<TelephonyEvent> call = List.of(arrived(Optional.empty()), identified("07700900123"), ringing(), answered,
+                hangup(OPERATIVE, "PJSIP/op1-1"), hangup(CALLER, "PJSIP/trunk-1"));
+        Random random = new Random(17);
+        for (int run = 0; run < 500; run++) {
+            List<TelephonyEvent> delivered = new ArrayList<>(call);
+            for (int repeat = random.nextInt(6); repeat > 0; repeat--) {
+                delivered.add(call.get(random.nextInt(call.size())));
+            }
+            Collections.shuffle(delivered, random);
+            CallLegs fresh = new CallLegs(channel -> channel.startsWith("PJSIP/op"));
+
+            List<TelephonyEvent> published = delivered.stream().flatMap(e -> fresh.accept(e).stream()).toList();
+
+            assertThat(published).filteredOn(CallEnded.class::isInstance).hasSize(2)
+                    .extracting(e -> ((CallEnded) e).uniqueid()).containsExactlyInAnyOrder(CALLER, OPERATIVE);
+            assertThat(published).filteredOn(OperativeRinging.class::isInstance).hasSize(1);
+            assertThat(published).filteredOn(OperativeAnswered.class::isInstance).hasSize(1);
+            assertThat(published).filteredOn(CallerIdentified.class::isInstance).hasSizeLessThanOrEqualTo(1);
+            assertThat(published).filteredOn(CallArrived.class::isInstance).hasSizeLessThanOrEqualTo(1);
+            assertThat(fresh.liveCount()).isZero();
+        }
     }
 
     @Test
