@@ -41,10 +41,13 @@ public record SimulatedPbxOptions(
                     .add(new JsonObject().put("name", "young-people").put("did", "08007654321")
                             .put("calls-per-hour", 20)))
             .put("keypad-scripts", new JsonArray()
-                    .add(script("danger-now", 1, "1"))
-                    .add(script("no-danger-keep-waiting", 6, "2", "1"))
-                    .add(script("take-callback", 2, "2", "2"))
-                    .add(script("typed-number", 1, "2", "3", "07700900456"))
+                    // Answers in the order the shipped IVR asks (agi/IvrFlow): language (1 English),
+                    // immediate danger (1 yes, 2 no), then, if a callback is offered: 1 keep my place,
+                    // number read back (1 right, 2 type another), consent to keep it (1 yes).
+                    .add(script("danger-now", 1, "1", "1"))
+                    .add(script("no-danger-keep-waiting", 6, "1", "2", "3"))
+                    .add(script("take-callback", 2, "1", "2", "1", "1", "1"))
+                    .add(script("typed-number", 1, "1", "2", "1", "2", "07700900456#", "1"))
                     .add(script("silent", 1))
                     .add(script("hangs-up-in-ivr", 0.5, "hangup")))
             .put("caller-patience", "exponential 6m")

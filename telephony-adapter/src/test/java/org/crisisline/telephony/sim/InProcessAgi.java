@@ -3,41 +3,44 @@ package org.crisisline.telephony.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * An IVR run in-process for model tests: sends the commands of agi-triage-session.txt to the
- * simulated channel, then sets TRIAGE_ROUTE from the digit the caller pressed.
+ * An IVR run in-process for model tests: asks the shipped IVR's first questions in its order
+ * (language, then immediate danger, then the callback offer) with the command formats of
+ * agi-triage-session.txt, then sets TRIAGE_ROUTE from the caller's answers.
  */
 class InProcessAgi implements AgiLauncher {
+    private static final String HUNG_UP = "200 result=-1";
+
     final List<String> transcript = new ArrayList<>();
-    private final Function<String, String> routeForReply;
 
-    InProcessAgi(Function<String, String> routeForReply) {
-        this.routeForReply = routeForReply;
-    }
-
-    /** "2" → hold, "1" → emergency, "3" → callback, -1 → hangup, anything else → queue. */
     static InProcessAgi standard() {
-        return new InProcessAgi(reply -> switch (reply) {
-            case "200 result=1" -> "emergency";
-            case "200 result=2" -> "hold";
-            case "200 result=3" -> "callback";
-            case "200 result=-1" -> "hangup";
-            default -> "queue";
-        });
+        return new InProcessAgi();
     }
 
     @Override
     public void launch(InboundCall call, AgiCommandHandler commands, Consumer<Boolean> finished) {
         send(commands, "ANSWER");
         send(commands, "GET FULL VARIABLE ${CALLERID(num)}");
-        String digit = send(commands, "GET DATA hello 5000 1");
-        send(commands, "SET VARIABLE TRIAGE_ROUTE " + routeForReply.apply(digit));
+        send(commands, "SET VARIABLE TRIAGE_ROUTE " + route(commands));
         send(commands, "CHANNEL STATUS");
         finished.accept(true);
     }
 
+    /** Danger "1" → emergency; "2" then offer "1" → callback, else hold; silence → queue; hang-up → hangup. */
+    private String route(AgiCommandHandler commands) {
+        String language = send(commands, "GET DATA hello 5000 1");
+        if (language.equals(HUNG_UP)) {
+            return "hangup";
+        }
+        String danger = send(commands, "GET DATA hello 5000 1");
+        return switch (danger) {
+            case HUNG_UP -> "hangup";
+            case "200 result=1" -> "emergency";
+            case "200 result=2" -> send(commands, "GET DATA hello 5000 1").equals("200 result=1") ? "callback" : "hold";
+            default -> "queue";
+        };
+    }
     private String send(AgiCommandHandler commands, String command) {
         String reply = commands.handle(command);
         transcript.add("> " + command);
