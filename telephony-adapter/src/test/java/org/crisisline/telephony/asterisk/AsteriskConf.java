@@ -14,14 +14,14 @@ import java.util.Map;
  * repeat, as pjsip.conf does for an endpoint, its auth and its aor), {@code key = value} or
  * {@code key => value} lines, {@code ;} comments. Enough to check the files against each other.
  */
-record AsteriskConf(String file, Map<String, List<Entry>> sections) {
+public record AsteriskConf(String file, Map<String, List<Entry>> sections) {
     static final Path FOLDER = Path.of("asterisk");
 
     /** One line of a section. */
-    record Entry(String key, String value) {
+    public record Entry(String key, String value) {
     }
 
-    static AsteriskConf load(String file) {
+    public static AsteriskConf load(String file) {
         try {
             Map<String, List<Entry>> sections = new LinkedHashMap<>();
             List<Entry> current = null;
@@ -64,7 +64,7 @@ record AsteriskConf(String file, Map<String, List<Entry>> sections) {
         return line;
     }
 
-    List<Entry> section(String name) {
+    public List<Entry> section(String name) {
         List<Entry> entries = sections.get(name);
         if (entries == null) {
             throw new AssertionError(file + " has no [" + name + "]");

@@ -16,10 +16,6 @@ class AgiCommandHandlerTest {
     private static final class CapturingAgi extends InProcessAgi {
         final List<AgiCommandHandler> handlers = new ArrayList<>();
 
-        CapturingAgi() {
-            super(reply -> "queue");
-        }
-
         @Override
         public void launch(InboundCall call, AgiCommandHandler commands, Consumer<Boolean> finished) {
             handlers.add(commands);

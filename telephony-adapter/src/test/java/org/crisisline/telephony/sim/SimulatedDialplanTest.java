@@ -125,8 +125,8 @@ class SimulatedDialplanTest {
     @Test
     void aCallbackCallerIsThankedAndHungUp() {
         SimHarness sim = new SimHarness(new JsonObject().put("keypad-scripts", new JsonArray()
-                .add(new JsonObject().put("name", "press-3").put("answers", new JsonArray().add("3")))));
-        sim.pbx.placeCall("crisis", "press-3");
+                .add(new JsonObject().put("name", "takes-callback").put("answers", new JsonArray().add("1").add("2").add("1")))));
+        sim.pbx.placeCall("crisis", "takes-callback");
         assertThat(sim.first("VarSet", "Variable", "TRIAGE_ROUTE")).get()
                 .satisfies(e -> assertThat(e.get("Value")).hasValue("callback"));
         sim.advance(Duration.ofSeconds(4));
