@@ -1,8 +1,5 @@
 package org.crisisline.queue.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -10,7 +7,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -155,18 +151,7 @@ public final class QueueConfigReader {
     }
 
     private static Map<String, String> loadShippedDefaults() {
-        Properties properties = new Properties();
-        try (InputStream in = QueueConfigReader.class.getResourceAsStream(DEFAULTS)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULTS + " is missing from the classpath");
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DEFAULTS, e);
-        }
-        Map<String, String> map = new HashMap<>();
-        properties.forEach((key, value) -> map.put(key.toString(), value.toString().trim()));
-        return Map.copyOf(map);
+        return ShippedProperties.load(QueueConfigReader.class, DEFAULTS);
     }
 
     /** Typed access that names the key in every failure. */

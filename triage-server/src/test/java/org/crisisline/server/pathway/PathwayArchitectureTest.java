@@ -26,9 +26,16 @@ class PathwayArchitectureTest {
 
     @ArchTest
     static final ArchRule domainDependsOnlyOnJavaAndTheQueueModel = classes()
-            .that().resideInAPackage(DOMAIN).and().resideOutsideOfPackage(FHIR)
+            .that().resideInAPackage(DOMAIN).and().resideOutsideOfPackages(FHIR, CONFIG)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, "org.crisisline.queue.model..")
             .because("domain functions are free of frameworks: only java.*, the pathway packages and the queue's model");
+
+    @ArchTest
+    static final ArchRule settingsAreReadWithoutFrameworks = classes()
+            .that().resideInAPackage(CONFIG)
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN, "org.crisisline.queue.model..",
+                    "org.crisisline.queue.config..")
+            .because("settings are read the way the queue reads its own, with no framework");
 
     @ArchTest
     static final ArchRule domainDoesNoIo = noClasses()

@@ -1,19 +1,16 @@
 package org.crisisline.server.pathway.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.crisisline.queue.config.ShippedProperties;
 import org.crisisline.server.pathway.PathwayConfigException;
 import org.crisisline.server.pathway.cafe.CafeConfig;
 import org.crisisline.server.pathway.outbox.RetryPolicy;
@@ -118,17 +115,6 @@ public final class PathwaySettingsReader {
     }
 
     private static Map<String, String> loadShippedDefaults() {
-        Properties properties = new Properties();
-        try (InputStream in = PathwaySettingsReader.class.getResourceAsStream(DEFAULTS)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULTS + " is missing from the classpath");
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DEFAULTS, e);
-        }
-        Map<String, String> map = new HashMap<>();
-        properties.forEach((key, value) -> map.put(key.toString(), value.toString().trim()));
-        return Map.copyOf(map);
+        return ShippedProperties.load(PathwaySettingsReader.class, DEFAULTS);
     }
 }
