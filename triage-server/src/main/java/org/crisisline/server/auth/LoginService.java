@@ -3,6 +3,7 @@ package org.crisisline.server.auth;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.crisisline.server.audit.AuditEntry;
@@ -39,8 +40,12 @@ public final class LoginService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Tries a sign-in for {@code username} with {@code password} from client {@code address}. */
-    public Future<LoginOutcome> login(String username, String password, String address) {
+    /**
+     * Tries a sign-in for {@code typed} (the username as typed; compared in lower case) with
+     * {@code password} from client {@code address}.
+     */
+    public Future<LoginOutcome> login(String typed, String password, String address) {
+        String username = typed == null ? null : typed.toLowerCase(Locale.ROOT);
         ThrottleDecision gate = throttle.check(username, address);
         if (gate instanceof ThrottleDecision.Locked locked) {
             return audited(username, List.of(), ACTION_LOGIN, Outcome.DENIED, "locked by the sign-in rate limit")
