@@ -46,15 +46,16 @@ public final class LoginService {
      */
     public Future<LoginOutcome> login(String typed, String password, String address) {
         String username = typed == null ? null : typed.toLowerCase(Locale.ROOT);
-        ThrottleDecision gate = throttle.check(username, address);
+        ThrottleDecision gate = throttle.begin(username, address);
         if (gate instanceof ThrottleDecision.Locked locked) {
             return audited(username, List.of(), ACTION_LOGIN, Outcome.DENIED, "locked by the sign-in rate limit")
                     .map(new LoginOutcome.Locked(locked.retryAfter()));
         }
         return find(username)
                 .compose(account -> check(account, password))
+                .onFailure(undecided -> throttle.abandon(username, address))
                 .compose(account -> account.isPresent()
-                        ? signedIn(account.get(), password)
+                        ? signedIn(account.get(), password, address)
                         : refused(username, address));
     }
 
@@ -71,8 +72,8 @@ public final class LoginService {
                 .map(matches -> matches ? account : Optional.empty());
     }
 
-    private Future<LoginOutcome> signedIn(Account account, String password) {
-        throttle.recordSuccess(account.username());
+    private Future<LoginOutcome> signedIn(Account account, String password, String address) {
+        throttle.recordSuccess(account.username(), address);
         return rehashIfNeeded(account, password)
                 .compose(current -> audited(current.username(), roleNames(current), ACTION_LOGIN, Outcome.SUCCEEDED, null)
                         .map(new LoginOutcome.SignedIn(current)));

@@ -19,7 +19,7 @@ class LoginThrottleTest {
         failTimes("op1", HOME, 4);
         assertThat(throttle.check("op1", HOME)).isEqualTo(ThrottleDecision.OPEN);
 
-        assertThat(throttle.recordFailure("op1", HOME)).isEqualTo(new ThrottleDecision.Locked(Duration.ofMinutes(1)));
+        assertThat(failOnce("op1", HOME)).isEqualTo(new ThrottleDecision.Locked(Duration.ofMinutes(1)));
         assertThat(throttle.check("op1", "10.9.9.9")).isEqualTo(new ThrottleDecision.Locked(Duration.ofMinutes(1)));
     }
 
@@ -30,13 +30,13 @@ class LoginThrottleTest {
         clock.advance(Duration.ofMinutes(1));
         assertThat(throttle.check("op1", HOME)).isEqualTo(ThrottleDecision.OPEN);
 
-        assertThat(throttle.recordFailure("op1", HOME)).isEqualTo(new ThrottleDecision.Locked(Duration.ofMinutes(2)));
+        assertThat(failOnce("op1", HOME)).isEqualTo(new ThrottleDecision.Locked(Duration.ofMinutes(2)));
         clock.advance(Duration.ofMinutes(2));
-        assertThat(throttle.recordFailure("op1", HOME)).isEqualTo(new ThrottleDecision.Locked(Duration.ofMinutes(4)));
+        assertThat(failOnce("op1", HOME)).isEqualTo(new ThrottleDecision.Locked(Duration.ofMinutes(4)));
         clock.advance(Duration.ofMinutes(4));
-        assertThat(throttle.recordFailure("op1", HOME)).isEqualTo(new ThrottleDecision.Locked(Duration.ofMinutes(8)));
+        assertThat(failOnce("op1", HOME)).isEqualTo(new ThrottleDecision.Locked(Duration.ofMinutes(8)));
         clock.advance(Duration.ofMinutes(8));
-        assertThat(throttle.recordFailure("op1", HOME)).isEqualTo(new ThrottleDecision.Locked(Duration.ofMinutes(15)));
+        assertThat(failOnce("op1", HOME)).isEqualTo(new ThrottleDecision.Locked(Duration.ofMinutes(15)));
     }
 
     @Test
@@ -54,7 +54,8 @@ class LoginThrottleTest {
     @DisplayName("A successful sign-in forgets the username's failures")
     void successResets() {
         failTimes("op1", HOME, 4);
-        throttle.recordSuccess("op1");
+        throttle.begin("op1", HOME);
+        throttle.recordSuccess("op1", HOME);
         failTimes("op1", HOME, 4);
 
         assertThat(throttle.check("op1", HOME)).isEqualTo(ThrottleDecision.OPEN);
@@ -73,7 +74,7 @@ class LoginThrottleTest {
     @DisplayName("Twenty failures from one address lock it for every username")
     void addressLimit() {
         for (int i = 0; i < 20; i++) {
-            throttle.recordFailure("user" + i, HOME);
+            failOnce("user" + i, HOME);
         }
 
         assertThat(throttle.check("someone-else", HOME).isLocked()).isTrue();
@@ -93,6 +94,39 @@ class LoginThrottleTest {
     }
 
     @Test
+    @DisplayName("Five attempts still being checked hold off a sixth, so a burst cannot outrun the count")
+    void concurrentAttemptsCount() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(throttle.begin("op1", HOME)).isEqualTo(ThrottleDecision.OPEN);
+        }
+
+        assertThat(throttle.begin("op1", HOME)).isEqualTo(new ThrottleDecision.Locked(LoginThrottle.BUSY));
+        throttle.abandon("op1", HOME);
+        assertThat(throttle.begin("op1", HOME)).isEqualTo(ThrottleDecision.OPEN);
+    }
+
+    @Test
+    @DisplayName("After a lockout has passed, attempts go one at a time")
+    void oneAtATimeAfterLockout() {
+        failTimes("op1", HOME, 5);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(throttle.begin("op1", HOME)).isEqualTo(ThrottleDecision.OPEN);
+        assertThat(throttle.begin("op1", HOME).isLocked()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Ended attempts leave nothing behind: a success or an abandoned attempt is forgotten")
+    void nothingLeftBehind() {
+        throttle.begin("op1", HOME);
+        throttle.recordSuccess("op1", HOME);
+        throttle.begin("op2", HOME);
+        throttle.abandon("op2", HOME);
+
+        assertThat(throttle.tracked()).isZero();
+    }
+
+    @Test
     @DisplayName("Bad settings fail naming their key")
     void badSettings() {
         assertThatThrownBy(() -> new ThrottleSettings(0, 20, Duration.ofMinutes(15), Duration.ofMinutes(1), 10))
@@ -103,7 +137,12 @@ class LoginThrottleTest {
 
     private void failTimes(String username, String address, int times) {
         for (int i = 0; i < times; i++) {
-            throttle.recordFailure(username, address);
+            failOnce(username, address);
         }
+    }
+
+    private ThrottleDecision failOnce(String username, String address) {
+        assertThat(throttle.begin(username, address)).isEqualTo(ThrottleDecision.OPEN);
+        return throttle.recordFailure(username, address);
     }
 }
