@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,7 +25,8 @@ public final class JsonBody {
     /** The body of {@code rc}, which must have passed a {@code BodyHandler}. */
     public static JsonBody of(RoutingContext rc) {
         String type = rc.request().getHeader("Content-Type");
-        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+        String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
             throw new ApiError(415, "unsupported-media-type", "Send the body as application/json.");
         }
         if (rc.body() == null || rc.body().buffer() == null || rc.body().length() == 0) {

@@ -47,6 +47,8 @@ class HostileBodyTest {
                         "{\"username\":\"" + "u".repeat(70) + "\",\"password\":\"x\"}", 400, "too-long"),
                 Arguments.of("a form instead of JSON", "application/x-www-form-urlencoded",
                         "username=op1&password=" + password, 415, "unsupported-media-type"),
+                Arguments.of("a JSON look-alike media type", "application/json-seq",
+                        "{\"username\":\"op1\",\"password\":\"" + password + "\"}", 415, "unsupported-media-type"),
                 Arguments.of("a body over the 4 KiB limit", "application/json",
                         "{\"username\":\"op1\",\"password\":\"" + "p".repeat(5000) + "\"}", 413, "body-too-large"));
     }
