@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.crisisline.server.audit.HashChainTest.entry;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -93,11 +93,38 @@ class FileAuditLogTest {
         await(log.close());
     }
 
+    @Test
+    @DisplayName("A record's future completes on the event loop that asked for it, never on the writer thread")
+    void completesOnCallersContext(Vertx vertx) throws Exception {
+        FileAuditLog log = await(FileAuditLog.open(vertx, dir.resolve("audit.jsonl")));
+
+        boolean sameContext = await(Future.<Boolean>future(done -> vertx.runOnContext(v -> {
+            Context caller = Vertx.currentContext();
+            log.record(entry("op1", "auth.login", "op1"))
+                    .map(r -> Vertx.currentContext() == caller && Context.isOnEventLoopThread())
+                    .onComplete(done);
+        })));
+
+        assertThat(sameContext).isTrue();
+        await(log.close());
+    }
+
+    @Test
+    @DisplayName("Closing writes what is queued; a record after closing fails")
+    void closeDrains(Vertx vertx) throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        FileAuditLog log = await(FileAuditLog.open(vertx, file));
+        Future<AuditRecord> queued = log.record(entry("op1", "auth.login", "op1"));
+
+        await(log.close());
+
+        assertThat(await(queued).sequence()).isEqualTo(1);
+        assertThat(Files.readAllLines(file)).hasSize(1);
+        assertThatThrownBy(() -> await(log.record(entry("op1", "auth.logout", "op1"))))
+                .hasRootCauseMessage("the audit log is closed");
+    }
+
     static <T> T await(Future<T> future) throws Exception {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw e;
-        }
+        return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }
