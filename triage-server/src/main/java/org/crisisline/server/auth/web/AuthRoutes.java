@@ -32,7 +32,6 @@ import org.crisisline.server.auth.SessionRegistry;
  */
 public final class AuthRoutes {
     public static final String ACTION_LOGOUT = "auth.logout";
-    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
     private final LoginService logins;
     private final SessionRegistry sessions;
