@@ -19,9 +19,9 @@ class SecurityArchitectureTest {
 
     @ArchTest
     static final ArchRule rulesArePure = classes()
-            .that().haveSimpleNameStartingWith("Password").and().doNotHaveSimpleName("PasswordWorker")
-            .or().haveSimpleNameStartingWith("LoginThrottle").or().haveSimpleNameStartingWith("Throttle")
-            .or().haveSimpleNameStartingWith("Session").and().resideInAPackage("org.crisisline.server.auth")
+            .that().haveNameMatching("org\\.crisisline\\.server\\.auth\\.(Role|Account|Verdict|PasswordPolicy"
+                    + "|PasswordHasher|Argon2Settings|LoginThrottle|Throttle\\w*|Session|SessionRegistry|SessionSettings"
+                    + "|AuthConfigException)(\\$.*)?")
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..",
                     "org.bouncycastle.crypto..", "org.crisisline.server.auth", "org.crisisline.queue.model..")
             .because("the rules that decide are pure: an injected Clock, no framework, no I/O (STYLE.md)");
