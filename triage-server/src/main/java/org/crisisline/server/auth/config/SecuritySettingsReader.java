@@ -1,18 +1,14 @@
 package org.crisisline.server.auth.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.crisisline.queue.config.QueueConfigReader;
+import org.crisisline.queue.config.ShippedProperties;
 import org.crisisline.server.auth.Argon2Settings;
 import org.crisisline.server.auth.AuthConfigException;
 import org.crisisline.server.auth.SessionSettings;
@@ -27,7 +23,6 @@ import org.crisisline.server.auth.ThrottleSettings;
  */
 public final class SecuritySettingsReader {
     private static final String DEFAULTS = "security-defaults.properties";
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Map<String, String> SHIPPED = loadShippedDefaults();
 
     private SecuritySettingsReader() {
@@ -65,18 +60,14 @@ public final class SecuritySettingsReader {
     }
 
     private static Duration duration(Map<String, String> values, String key) {
-        Matcher m = DURATION.matcher(text(values, key));
-        if (!m.matches()) {
+        try {
+            return QueueConfigReader.parseDuration(text(values, key));
+        } catch (RuntimeException e) {
+            if (e instanceof AuthConfigException known) {
+                throw known;
+            }
             throw new AuthConfigException(key, "is not a duration like 30s, 15m or 12h (got '" + values.get(key) + "')");
         }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
     }
 
     private static int count(Map<String, String> values, String key) {
@@ -112,17 +103,6 @@ public final class SecuritySettingsReader {
     }
 
     private static Map<String, String> loadShippedDefaults() {
-        Properties properties = new Properties();
-        try (InputStream in = SecuritySettingsReader.class.getResourceAsStream(DEFAULTS)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULTS + " is missing from the classpath");
-            }
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + DEFAULTS, e);
-        }
-        Map<String, String> map = new HashMap<>();
-        properties.forEach((key, value) -> map.put(key.toString(), value.toString().trim()));
-        return Map.copyOf(map);
+        return ShippedProperties.load(SecuritySettingsReader.class, DEFAULTS);
     }
 }

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.crisisline.queue.config.QueueConfigReader;
 import org.crisisline.queue.config.ShippedProperties;
 import org.crisisline.server.pathway.PathwayConfigException;
 import org.crisisline.server.pathway.cafe.CafeConfig;
@@ -25,7 +24,6 @@ import org.crisisline.server.pathway.referral.Urgency;
  */
 public final class PathwaySettingsReader {
     private static final String DEFAULTS = "pathway-defaults.properties";
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
     private static final Map<String, String> SHIPPED = loadShippedDefaults();
 
     private PathwaySettingsReader() {
@@ -71,18 +69,14 @@ public final class PathwaySettingsReader {
     }
 
     static Duration duration(Map<String, String> values, String key) {
-        Matcher m = DURATION.matcher(text(values, key));
-        if (!m.matches()) {
+        try {
+            return QueueConfigReader.parseDuration(text(values, key));
+        } catch (RuntimeException e) {
+            if (e instanceof PathwayConfigException known) {
+                throw known;
+            }
             throw new PathwayConfigException(key, "is not a duration like 30s, 15m, 4h or 28d (got '" + values.get(key) + "')");
         }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
     }
 
     private static double number(Map<String, String> values, String key) {
