@@ -1,0 +1,131 @@
+package org.crisisline.server.http.operative;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.crisisline.queue.command.QueueCommand;
+import org.crisisline.queue.model.Call;
+import org.crisisline.queue.model.CallId;
+import org.crisisline.queue.model.Tier;
+import org.crisisline.server.audit.Outcome;
+import org.crisisline.server.auth.web.ApiError;
+import org.crisisline.server.http.AuditTrail;
+import org.crisisline.server.http.Decisions;
+import org.crisisline.server.http.JsonInput;
+import org.crisisline.server.http.Params;
+import org.crisisline.server.http.QueueAccess;
+import org.crisisline.server.http.Replies;
+import org.crisisline.server.http.Requester;
+import org.crisisline.server.http.Requesters;
+import org.crisisline.server.http.RouteTable;
+import org.crisisline.server.http.admin.AdminConfig;
+import org.crisisline.server.pathway.Result;
+import org.crisisline.server.pathway.cafe.Cafe;
+import org.crisisline.server.pathway.rules.CallContext;
+import org.crisisline.server.pathway.rules.PathwayChoice;
+import org.crisisline.server.pathway.rules.PathwayPlan;
+import org.crisisline.server.pathway.rules.PathwayPolicy;
+
+/**
+ * Decisions on a call, by the operative on it or a clinical lead: {@code POST /api/calls/{id}/retier}
+ * {@code {"tier": 1-3, "reason"}} and {@code POST /api/calls/{id}/outcome} {@code {"pathways": [...],
+ * "clinicalRisk": bool, "notes"}}, checked by {@link PathwayPolicy} (a café alone for a tier-1 caller or
+ * one with clinical risk: 422 {@code pathway-refused} with the rule's reason). An accepted outcome counts
+ * its café signposts and is audited with its pathways (never the notes). Event loop only.
+ */
+public final class CallRoutes {
+    private final QueueAccess queue;
+    private final Decisions decisions;
+    private final Requesters requesters;
+    private final AuditTrail audit;
+    private final AdminConfig config;
+    private final PathwayPolicy policy;
+    private final SignpostBoard signposts;
+    private final Clock clock;
+
+    public CallRoutes(QueueAccess queue, Decisions decisions, Requesters requesters, AuditTrail audit,
+            AdminConfig config, PathwayPolicy policy, SignpostBoard signposts, Clock clock) {
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.decisions = Objects.requireNonNull(decisions, "decisions");
+        this.requesters = Objects.requireNonNull(requesters, "requesters");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.config = Objects.requireNonNull(config, "config");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.signposts = Objects.requireNonNull(signposts, "signposts");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public void mount(RouteTable routes) {
+        routes.guarded(HttpMethod.POST, "/api/calls/:id/retier", OperativeRoutes.TAKES_CALLS, this::retier);
+        routes.guarded(HttpMethod.POST, "/api/calls/:id/outcome", OperativeRoutes.TAKES_CALLS, this::outcome);
+    }
+
+    private void retier(RoutingContext rc) {
+        CallId id = Params.callId(rc);
+        JsonInput body = JsonInput.body(rc, "tier", "reason");
+        Tier tier = Params.tier(body.integer("tier", 1, 3), "tier");
+        String reason = body.string("reason", 500);
+        requesters.of(rc)
+                .compose(who -> callFor(who, id).compose(call -> decisions.execute(who, "call.retier", "call",
+                        id.value(), Optional.of(reason), new QueueCommand.Retier(id, tier, who.actor(), reason))))
+                .onSuccess(done -> Replies.ok(rc, new JsonObject().put("call", id.value()).put("tier", tier.number())))
+                .onFailure(rc::fail);
+    }
+
+    private void outcome(RoutingContext rc) {
+        CallId id = Params.callId(rc);
+        JsonInput body = JsonInput.body(rc, "pathways", "clinicalRisk", "notes");
+        JsonArray pathways = body.array("pathways", PathwayChoices.MAX_PATHWAYS);
+        boolean clinicalRisk = body.bool("clinicalRisk");
+        body.optionalString("notes", 4_000);
+        List<PathwayChoice> choices = PathwayChoices.read(pathways, config.cmhtDirectory(), config.cafes(),
+                clock.instant());
+        requesters.of(rc)
+                .compose(who -> callFor(who, id).compose(call -> decide(who, call, choices, clinicalRisk)))
+                .onSuccess(plan -> Replies.json(rc, 201, new JsonObject()
+                        .put("call", id.value())
+                        .put("tier", plan.context().tier().number())
+                        .put("pathways", PathwayChoices.describe(plan.choices()))))
+                .onFailure(rc::fail);
+    }
+
+    private Future<PathwayPlan> decide(Requester who, Call call, List<PathwayChoice> choices, boolean clinicalRisk) {
+        Result<PathwayPlan> checked = policy.check(new CallContext(call.tier(), clinicalRisk), choices);
+        String target = call.id().value();
+        if (checked instanceof Result.Rejected<PathwayPlan> refused) {
+            return audit.record(who, "call.outcome", "call", target, Optional.of(refused.reason()), Outcome.DENIED)
+                    .compose(v -> Future.failedFuture(new ApiError(422, "pathway-refused", refused.reason())));
+        }
+        PathwayPlan plan = checked.orElseThrow();
+        signposts.recordAll(cafesIn(plan), clock.instant());
+        return audit.record(who, "call.outcome", "call", target,
+                Optional.of(PathwayChoices.describe(plan.choices())), Outcome.SUCCEEDED).map(plan);
+    }
+
+    private List<Cafe> cafesIn(PathwayPlan plan) {
+        return plan.choices().stream()
+                .filter(PathwayChoice.CafeSignpost.class::isInstance)
+                .map(choice -> ((PathwayChoice.CafeSignpost) choice).cafe())
+                .flatMap(id -> config.cafes().stream().filter(cafe -> cafe.id().equals(id)))
+                .toList();
+    }
+
+    /** The open call, if the requester may decide on it: the operative on it, or any clinical lead. */
+    private Future<Call> callFor(Requester who, CallId id) {
+        return queue.snapshot().map(snapshot -> {
+            Call call = QueueAccess.openCall(snapshot, id).orElseThrow(() ->
+                    new ApiError(404, "unknown-call", "There is no open call " + id + "."));
+            boolean theirs = who.operative().isPresent() && call.operative().equals(who.operative());
+            if (!theirs && !who.isLead()) {
+                throw new ApiError(403, "not-your-call", "Only the operative on this call or a clinical lead may do this.");
+            }
+            return call;
+        });
+    }
+}

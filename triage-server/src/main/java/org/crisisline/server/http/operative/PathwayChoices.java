@@ -1,0 +1,110 @@
+package org.crisisline.server.http.operative;
+
+import io.vertx.core.json.JsonArray;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.crisisline.server.auth.web.ApiError;
+import org.crisisline.server.http.JsonInput;
+import org.crisisline.server.pathway.cafe.Cafe;
+import org.crisisline.server.pathway.cafe.CafeId;
+import org.crisisline.server.pathway.cmht.CmhtDirectory;
+import org.crisisline.server.pathway.cmht.TeamId;
+import org.crisisline.server.pathway.referral.Consent;
+import org.crisisline.server.pathway.rules.PathwayChoice;
+
+/**
+ * Reads the {@code pathways} of a call's outcome into {@link PathwayChoice}s, each an object with a
+ * {@code type}: {@code cmht-referral {team, consent}}, {@code cafe-signpost {cafe}},
+ * {@code emergency-escalation {service}}, {@code advice-and-close {advice, nextStep}},
+ * {@code callback {slotStart}}, {@code check-in {firstCall, everyDays}}. Teams and cafés must exist in the
+ * directories (422 {@code unknown-team}/{@code unknown-cafe}); shapes are checked strictly (400). Whether the
+ * set is allowed is for {@code PathwayPolicy}. Stateless.
+ */
+public final class PathwayChoices {
+    static final int MAX_PATHWAYS = 10;
+
+    private PathwayChoices() {
+    }
+
+    public static List<PathwayChoice> read(JsonArray pathways, CmhtDirectory teams, List<Cafe> cafes, Instant now) {
+        List<PathwayChoice> choices = new ArrayList<>();
+        for (int i = 0; i < pathways.size(); i++) {
+            choices.add(one(pathways.getValue(i), "pathways[" + i + "]", teams, cafes, now));
+        }
+        return choices;
+    }
+
+    private static PathwayChoice one(Object value, String where, CmhtDirectory teams, List<Cafe> cafes, Instant now) {
+        String type = JsonInput.nested(value, where, "type", "team", "consent", "cafe", "service", "advice",
+                "nextStep", "slotStart", "firstCall", "everyDays").string("type", 32);
+        return switch (type) {
+            case "cmht-referral" -> {
+                JsonInput in = JsonInput.nested(value, where, "type", "team", "consent");
+                TeamId team = TeamId.of(in.string("team", 64));
+                if (teams.team(team).isEmpty()) {
+                    throw new ApiError(422, "unknown-team", "There is no CMHT '" + team + "' in the directory.");
+                }
+                yield new PathwayChoice.CmhtReferral(team,
+                        in.bool("consent") ? Consent.given(now) : Consent.refused(now));
+            }
+            case "cafe-signpost" -> {
+                CafeId cafe = CafeId.of(JsonInput.nested(value, where, "type", "cafe").string("cafe", 64));
+                if (cafes.stream().noneMatch(c -> c.id().equals(cafe))) {
+                    throw new ApiError(422, "unknown-cafe", "There is no café '" + cafe + "' in the directory.");
+                }
+                yield new PathwayChoice.CafeSignpost(cafe);
+            }
+            case "emergency-escalation" -> new PathwayChoice.EmergencyEscalation(
+                    JsonInput.nested(value, where, "type", "service").string("service", 200));
+            case "advice-and-close" -> {
+                JsonInput in = JsonInput.nested(value, where, "type", "advice", "nextStep");
+                yield new PathwayChoice.AdviceAndClose(in.string("advice", 1000), in.string("nextStep", 500));
+            }
+            case "callback" -> new PathwayChoice.CallbackBooking(
+                    instant(JsonInput.nested(value, where, "type", "slotStart"), "slotStart"));
+            case "check-in" -> {
+                JsonInput in = JsonInput.nested(value, where, "type", "firstCall", "everyDays");
+                yield new PathwayChoice.CheckInBooking(instant(in, "firstCall"),
+                        Duration.ofDays(in.integer("everyDays", 1, 90)));
+            }
+            default -> throw ApiError.badRequest("bad-pathway", "'" + where + ".type' is one of cmht-referral, "
+                    + "cafe-signpost, emergency-escalation, advice-and-close, callback, check-in.");
+        };
+    }
+
+    private static Instant instant(JsonInput in, String field) {
+        String raw = in.string(field, 40);
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest("wrong-type", "'" + in.name(field) + "' is an ISO-8601 instant.");
+        }
+    }
+
+    /** A short, number-free description for the audit log, e.g. {@code cafe-signpost:leeds-haven}. */
+    public static String describe(List<PathwayChoice> choices) {
+        return String.join(", ", choices.stream().map(PathwayChoices::describe).toList());
+    }
+
+    private static String describe(PathwayChoice choice) {
+        if (choice instanceof PathwayChoice.CmhtReferral referral) {
+            return "cmht-referral:" + referral.team();
+        }
+        if (choice instanceof PathwayChoice.CafeSignpost signpost) {
+            return "cafe-signpost:" + signpost.cafe();
+        }
+        if (choice instanceof PathwayChoice.EmergencyEscalation) {
+            return "emergency-escalation";
+        }
+        if (choice instanceof PathwayChoice.AdviceAndClose) {
+            return "advice-and-close";
+        }
+        if (choice instanceof PathwayChoice.CallbackBooking) {
+            return "callback";
+        }
+        return "check-in";
+    }
+}
