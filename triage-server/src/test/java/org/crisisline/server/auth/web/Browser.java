@@ -15,35 +15,40 @@ import java.util.stream.Collectors;
  * A test's browser: keeps the cookies the server sets (honouring {@code Max-Age=0}), sends them back, and
  * sends the {@code XSRF-TOKEN} cookie in {@code X-XSRF-TOKEN} as a single-page app would, unless told not
  * to. Handles cookies itself because the server's cookies are {@code Secure} and the test talks plain HTTP.
+ * Public for the API tests of other packages.
  */
-final class Browser {
+public final class Browser {
     private final WebClient client;
     private final int port;
-    final Map<String, String> cookies = new LinkedHashMap<>();
-    boolean echoCsrf = true;
+    public final Map<String, String> cookies = new LinkedHashMap<>();
+    public boolean echoCsrf = true;
 
-    Browser(Vertx vertx, int port) {
+    public Browser(Vertx vertx, int port) {
         this.client = WebClient.create(vertx);
         this.port = port;
     }
 
-    HttpResponse<Buffer> get(String path) throws Exception {
+    public HttpResponse<Buffer> get(String path) throws Exception {
         return send(HttpMethod.GET, path, null, null);
     }
 
-    HttpResponse<Buffer> post(String path) throws Exception {
+    public HttpResponse<Buffer> post(String path) throws Exception {
         return send(HttpMethod.POST, path, null, null);
     }
 
-    HttpResponse<Buffer> postJson(String path, JsonObject body) throws Exception {
+    public HttpResponse<Buffer> postJson(String path, JsonObject body) throws Exception {
         return send(HttpMethod.POST, path, "application/json", body.encode());
     }
 
-    HttpResponse<Buffer> login(String username, String password) throws Exception {
+    public HttpResponse<Buffer> putJson(String path, JsonObject body) throws Exception {
+        return send(HttpMethod.PUT, path, "application/json", body.encode());
+    }
+
+    public HttpResponse<Buffer> login(String username, String password) throws Exception {
         return postJson("/api/login", new JsonObject().put("username", username).put("password", password));
     }
 
-    HttpResponse<Buffer> send(HttpMethod method, String path, String contentType, String body) throws Exception {
+    public HttpResponse<Buffer> send(HttpMethod method, String path, String contentType, String body) throws Exception {
         HttpRequest<Buffer> request = client.request(method, port, "localhost", path);
         if (!cookies.isEmpty()) {
             request.putHeader("Cookie", cookies.entrySet().stream()

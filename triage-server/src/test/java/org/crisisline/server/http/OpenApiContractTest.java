@@ -1,0 +1,157 @@
+package org.crisisline.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.crisisline.server.auth.Role;
+import org.crisisline.server.auth.web.Browser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The server against its contract, {@code openapi.yaml}: the router has exactly the documented operations,
+ * each admits the documented roles ({@code x-roles}), and every operation answers each kind of caller
+ * (anonymous, operative, lead, admin) with a status the document lists: 401 anonymous and 403 for a role not
+ * admitted on guarded operations, never 401/403-forbidden for an admitted role.
+ */
+@ExtendWith(VertxExtension.class)
+class OpenApiContractTest {
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
+    private static final Map<String, Role> PEOPLE = new LinkedHashMap<>();
+
+    static {
+        PEOPLE.put("op1", Role.OPERATIVE);
+        PEOPLE.put("lead", Role.CLINICAL_LEAD);
+        PEOPLE.put("admin", Role.ADMIN);
+    }
+
+    private ApiServer server;
+    private List<Operation> documented;
+
+    record Operation(HttpMethod method, String path, Set<Role> roles, Set<Integer> statuses) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    @BeforeEach
+    void start(Vertx vertx) throws Exception {
+        server = ApiServer.start(vertx);
+        documented = read(OpenApiRoute.load());
+    }
+
+    @Test
+    @DisplayName("The document is served at /api/openapi.yaml to anyone")
+    void served() throws Exception {
+        HttpResponse<Buffer> response = server.anonymous().get(OpenApiRoute.PATH);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.bodyAsString()).isEqualTo(OpenApiRoute.load());
+    }
+
+    @Test
+    @DisplayName("Every route the router serves is documented with the roles it admits, and every documented operation is routed")
+    void routesMatchTheDocument() {
+        Map<String, Set<Role>> routed = server.api.routes().stream()
+                .collect(Collectors.toMap(e -> e.method() + " " + e.openApiPath(), RouteTable.Entry::roles));
+        Map<String, Set<Role>> inDocument = documented.stream()
+                .collect(Collectors.toMap(Operation::key, Operation::roles));
+        assertThat(routed).isEqualTo(inDocument);
+
+        Set<String> inRouter = new TreeSet<>();
+        for (Route route : server.api.router().getRoutes()) {
+            if (route.getPath() == null || route.getPath().endsWith("/") || route.methods() == null) {
+                continue;
+            }
+            route.methods().forEach(m -> inRouter.add(m + " " + route.getPath().replaceAll(":([A-Za-z]+)", "{$1}")));
+        }
+        assertThat(inDocument.keySet()).containsAll(inRouter);
+    }
+
+    @Test
+    @DisplayName("Each operation answers anonymous, operative, lead and admin with a documented status: 401/403 as x-roles says")
+    void roleMatrix() throws Exception {
+        Map<String, Browser> browsers = new LinkedHashMap<>();
+        browsers.put("anonymous", server.anonymous());
+        for (String username : PEOPLE.keySet()) {
+            browsers.put(username, server.signedIn(username));
+        }
+        List<Operation> ordered = new ArrayList<>(documented);
+        ordered.sort(Comparator.comparing(op -> op.path().equals("/api/logout")));
+        SoftAssertions soft = new SoftAssertions();
+        for (Operation op : ordered) {
+            for (Map.Entry<String, Browser> who : browsers.entrySet()) {
+                Role role = PEOPLE.get(who.getKey());
+                boolean admitted = op.roles().isEmpty() || (role != null && op.roles().contains(role));
+                if (admitted && op.path().equals("/api/lead/stream")) {
+                    continue; // an endless stream; LeadApiTest reads it
+                }
+                HttpResponse<Buffer> response = call(who.getValue(), op);
+                int status = response.statusCode();
+                String cell = op.key() + " as " + who.getKey();
+                soft.assertThat(op.statuses()).as(cell + " answered " + status + " " + response.bodyAsString())
+                        .contains(status);
+                if (op.roles().isEmpty()) {
+                    continue;
+                }
+                if (role == null) {
+                    soft.assertThat(status).as(cell).isEqualTo(401);
+                } else if (!admitted) {
+                    soft.assertThat(status).as(cell).isEqualTo(403);
+                } else {
+                    soft.assertThat(status).as(cell).isNotEqualTo(401);
+                    if (status == 403) {
+                        soft.assertThat(response.bodyAsJsonObject().getString("error")).as(cell).isNotEqualTo("forbidden");
+                    }
+                }
+            }
+        }
+        soft.assertAll();
+    }
+
+    private static HttpResponse<Buffer> call(Browser browser, Operation op) throws Exception {
+        String path = op.path().replace("{id}", "call-1");
+        boolean hasBody = op.method() == HttpMethod.POST || op.method() == HttpMethod.PUT;
+        return browser.send(op.method(), path, hasBody ? "application/json" : null, hasBody ? "{}" : null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Operation> read(String yaml) {
+        Map<String, Object> document = new Yaml().load(yaml);
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        List<Operation> operations = new ArrayList<>();
+        paths.forEach((path, item) -> {
+            for (String method : METHODS) {
+                Map<String, Object> operation = (Map<String, Object>) item.get(method);
+                if (operation == null) {
+                    continue;
+                }
+                List<String> roles = (List<String>) operation.get("x-roles");
+                assertThat(roles).as("x-roles of " + method + " " + path).isNotNull();
+                Set<Role> admitted = roles.stream().map(Role::valueOf).collect(Collectors.toSet());
+                Set<Integer> statuses = ((Map<String, Object>) operation.get("responses")).keySet().stream()
+                        .map(Integer::valueOf).collect(Collectors.toSet());
+                operations.add(new Operation(HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)), path,
+                        Set.copyOf(admitted), statuses));
+            }
+        });
+        return operations;
+    }
+}
