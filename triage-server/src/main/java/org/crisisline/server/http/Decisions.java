@@ -25,8 +25,8 @@ public final class Decisions {
             Optional<String> reason, QueueCommand command) {
         return queue.execute(command).compose(outcome -> {
             if (outcome instanceof Outcome.Rejected rejected) {
-                return audit.record(who, action, targetType, targetId,
-                                Optional.of(reason.map(r -> r + " | refused: ").orElse("refused: ") + rejected.detail()),
+                String why = reason.map(r -> r + " | refused: ").orElse("refused: ") + rejected.detail();
+                return audit.record(who, action, targetType, targetId, Optional.of(why),
                                 org.crisisline.server.audit.Outcome.DENIED)
                         .compose(recorded -> Future.failedFuture(QueueAccess.refusal(rejected)));
             }

@@ -3,6 +3,8 @@ package org.crisisline.server.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.crisisline.server.auth.web.ApiError;
 import org.crisisline.server.auth.web.JsonBody;
@@ -35,7 +37,7 @@ public final class JsonInput {
         }
         JsonInput input = new JsonInput(object, where + ".");
         for (String field : object.fieldNames()) {
-            if (!java.util.List.of(allowed).contains(field)) {
+            if (!List.of(allowed).contains(field)) {
                 throw ApiError.badRequest("unknown-field", "Unknown field '" + input.name(shorten(field))
                         + "'; allowed: " + String.join(", ", allowed) + ".");
             }
@@ -102,12 +104,12 @@ public final class JsonInput {
     }
 
     /** An array of non-empty strings, each at most {@code maxLength} characters; empty when absent. */
-    public java.util.List<String> strings(String field, int maxItems, int maxLength) {
+    public List<String> strings(String field, int maxItems, int maxLength) {
         if (json.getValue(field) == null) {
-            return java.util.List.of();
+            return List.of();
         }
         JsonArray items = array(field, maxItems);
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             if (!(items.getValue(i) instanceof String text) || text.isBlank() || text.length() > maxLength) {
                 throw ApiError.badRequest("wrong-type", "'" + name(field) + "[" + i + "]' must be a string of 1 to "

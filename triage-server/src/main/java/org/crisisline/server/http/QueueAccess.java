@@ -3,8 +3,11 @@ package org.crisisline.server.http;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.event.Outcome;
@@ -13,6 +16,7 @@ import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.Operative;
 import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.store.QueueStore;
+import org.crisisline.queue.store.StoreHealth;
 import org.crisisline.server.auth.web.ApiError;
 import org.crisisline.server.metrics.CrisislineMetrics;
 
@@ -48,13 +52,13 @@ public final class QueueAccess {
     }
 
     /** The store's own health, read without waiting. */
-    public org.crisisline.queue.store.StoreHealth health() {
+    public StoreHealth health() {
         return store.health();
     }
 
     /** A call that is still open (waiting, offered, connected or scheduled), if the snapshot lists it. */
     public static Optional<Call> openCall(QueueSnapshot snapshot, CallId id) {
-        return java.util.stream.Stream.concat(snapshot.waiting().stream(), snapshot.otherOpen().stream())
+        return Stream.concat(snapshot.waiting().stream(), snapshot.otherOpen().stream())
                 .filter(call -> call.id().equals(id))
                 .findFirst();
     }
@@ -68,7 +72,7 @@ public final class QueueAccess {
 
     /** The HTTP refusal for a command the queue refused. */
     public static ApiError refusal(Outcome.Rejected rejected) {
-        String code = rejected.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String code = rejected.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
         int status = switch (rejected.reason()) {
             case UNKNOWN_CALL, UNKNOWN_OPERATIVE -> 404;
             case CALL_ENDED, WRONG_STATE, DUPLICATE_SERIES, SLOT_FULL -> 409;
@@ -78,7 +82,7 @@ public final class QueueAccess {
     }
 
     private <T> Future<T> guarded(Future<T> work) {
-        return work.timeout(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        return work.timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .recover(failure -> Future.failedFuture(failure instanceof ApiError ? failure
                         : new ApiError(503, "queue-unavailable", "The queue cannot be reached; try again.")));
     }

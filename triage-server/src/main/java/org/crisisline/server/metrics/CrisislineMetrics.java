@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -115,7 +116,7 @@ public final class CrisislineMetrics {
     }
 
     private Counter alertCounter(QueueEvent.AlertReason reason) {
-        return Counter.builder(MetricNames.LEAD_ALERTS).tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT))
+        return Counter.builder(MetricNames.LEAD_ALERTS).tag("reason", reason.name().toLowerCase(Locale.ROOT))
                 .register(registry);
     }
 }

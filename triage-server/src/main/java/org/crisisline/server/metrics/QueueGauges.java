@@ -28,7 +28,8 @@ import org.crisisline.telephony.event.LinkState;
  * the referral watch and the PBX links' health. A poll never blocks: the snapshot is awaited as a future
  * with a timeout, a poll is skipped while the previous one is still running, and a failed poll keeps the
  * last readings (their age shows in {@value MetricNames#SNAPSHOT_AGE}). Gauges read the last readings from
- * any thread; a PBX's gauges appear with the first poll that sees it. {@link #start()} and {@link #stop()} from the owning verticle's context.
+ * any thread; a PBX's gauges appear with the first poll that sees it. Call {@link #start()} and
+ * {@link #stop()} from the owning verticle's context.
  */
 public final class QueueGauges {
     private static final int SNAPSHOT_LIMIT = 100_000;

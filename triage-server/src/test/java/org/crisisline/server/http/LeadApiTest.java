@@ -107,23 +107,30 @@ class LeadApiTest {
         HttpClient client = vertx.createHttpClient();
         String cookies = lead.cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
-        CompletableFuture<String> twoEvents = new CompletableFuture<>();
+        CompletableFuture<String> firstEvent = new CompletableFuture<>();
+        CompletableFuture<String> secondEvent = new CompletableFuture<>();
         StringBuilder received = new StringBuilder();
         HttpClientResponse response = ApiServer.await(client.request(new RequestOptions().setMethod(HttpMethod.GET)
                         .setPort(server.port).setHost("localhost").setURI("/api/lead/stream").putHeader("Cookie", cookies))
-                .compose(request -> request.send()));
+                .compose(request -> request.send())
+                .onSuccess(streaming -> streaming.handler(chunk -> {
+                    received.append(chunk.toString());
+                    int events = received.toString().split("event: queue", -1).length - 1;
+                    if (events >= 1) {
+                        firstEvent.complete(received.toString());
+                    }
+                    if (events >= 2) {
+                        secondEvent.complete(received.toString());
+                    }
+                })));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
-        response.handler(chunk -> {
-            received.append(chunk.toString());
-            if (received.toString().split("event: queue", -1).length > 2) {
-                twoEvents.complete(received.toString());
-            }
-        });
+        String first = firstEvent.get(10, TimeUnit.SECONDS);
+        String data = first.substring(first.indexOf("data: ") + 6, first.indexOf("\n\n", first.indexOf("data: ")));
+        assertThat(new JsonObject(data).getJsonArray("tiers")).hasSize(4);
+
         server.clock.advance(java.time.Duration.ofSeconds(5));
-        String events = twoEvents.get(10, TimeUnit.SECONDS);
-        String firstData = events.substring(events.indexOf("data: ") + 6, events.indexOf("\n\n", events.indexOf("data: ")));
-        assertThat(new JsonObject(firstData).getJsonArray("tiers")).hasSize(4);
+        assertThat(secondEvent.get(10, TimeUnit.SECONDS)).contains(ApiServer.CALLER_2);
         response.request().connection().close();
     }
 }

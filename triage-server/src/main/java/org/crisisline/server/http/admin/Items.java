@@ -60,7 +60,8 @@ final class Items {
         Set<Language> out = new HashSet<>();
         for (String code : item.strings(field, 200, 8)) {
             if (!code.matches("[a-z]{2,3}")) {
-                throw ConfigSection.invalid(item.name(field), "'" + code + "' is not a language code (e.g. cy, pl, bsl)");
+                throw ConfigSection.invalid(item.name(field),
+                        "'" + code + "' is not a language code (e.g. cy, pl, bsl)");
             }
             out.add(Language.of(code));
         }

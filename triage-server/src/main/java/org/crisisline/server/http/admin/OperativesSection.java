@@ -25,7 +25,8 @@ public final class OperativesSection implements ConfigSection<Map<OperativeId, O
                 new String[] {"id", "displayName", "clinical", "clinicalLead", "languages"}, (item, where) -> {
                     String id = item.string("id", 64);
                     if (!id.matches("[a-z0-9._-]{1,64}")) {
-                        throw ConfigSection.invalid(item.name("id"), "an id is lower case letters, digits, '.', '_' or '-'");
+                        throw ConfigSection.invalid(item.name("id"),
+                                "an id is lower case letters, digits, '.', '_' or '-'");
                     }
                     Skills skills = new Skills(item.bool("clinical"), item.optionalBool("clinicalLead", false),
                             Items.languages(item, "languages"));

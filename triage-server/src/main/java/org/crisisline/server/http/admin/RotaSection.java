@@ -58,7 +58,8 @@ public final class RotaSection implements ConfigSection<Rota> {
         try {
             return Instant.parse(raw);
         } catch (DateTimeParseException e) {
-            throw ConfigSection.invalid(item.name(field), "'" + raw + "' is not an ISO-8601 instant like 2026-11-29T18:00:00Z");
+            throw ConfigSection.invalid(item.name(field),
+                    "'" + raw + "' is not an ISO-8601 instant like 2026-11-29T18:00:00Z");
         }
     }
 }

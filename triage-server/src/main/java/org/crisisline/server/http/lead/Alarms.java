@@ -47,8 +47,9 @@ public final class Alarms {
         }
         for (QueueSnapshot.OperativeLoad load : snapshot.operatives()) {
             if (bands.bandOf(load.load()).equals("high")) {
-                alarms.add(alarm("operative-overloaded", "warning", load.operative().id()
-                        + " has a high emotional load; consider a break.").put("operative", load.operative().id().value()));
+                String id = load.operative().id().value();
+                alarms.add(alarm("operative-overloaded", "warning",
+                        id + " has a high emotional load; consider a break.").put("operative", id));
             }
         }
         referrals.ifPresent(report -> {

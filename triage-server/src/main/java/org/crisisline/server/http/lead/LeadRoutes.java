@@ -98,7 +98,8 @@ public final class LeadRoutes {
         String reason = body.string("reason", 500);
         requesters.of(rc)
                 .compose(who -> decisions.execute(who, "override.break", "operative", operative.value(),
-                        Optional.of(reason), new QueueCommand.Pause(operative, OperativeState.BREAK, who.actor(), reason)))
+                        Optional.of(reason),
+                        new QueueCommand.Pause(operative, OperativeState.BREAK, who.actor(), reason)))
                 .onSuccess(done -> Replies.ok(rc, new JsonObject().put("operative", operative.value())
                         .put("block", OperativeState.BREAK.name())))
                 .onFailure(rc::fail);

@@ -123,7 +123,8 @@ public final class CallRoutes {
                     new ApiError(404, "unknown-call", "There is no open call " + id + "."));
             boolean theirs = who.operative().isPresent() && call.operative().equals(who.operative());
             if (!theirs && !who.isLead()) {
-                throw new ApiError(403, "not-your-call", "Only the operative on this call or a clinical lead may do this.");
+                throw new ApiError(403, "not-your-call",
+                        "Only the operative on this call or a clinical lead may do this.");
             }
             return call;
         });

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -57,7 +58,8 @@ public final class DirectoryRoutes {
         if (!code.matches("[a-z]{2,3}")) {
             throw ApiError.badRequest("bad-parameter", "'language' is a language code such as en, cy, pl or bsl.");
         }
-        CafeNeeds needs = new CafeNeeds(district, Language.of(code), access(Params.query(rc, "access", 200).orElse("")));
+        Set<AccessFeature> access = access(Params.query(rc, "access", 200).orElse(""));
+        CafeNeeds needs = new CafeNeeds(district, Language.of(code), access);
         JsonArray offers = new JsonArray();
         new CafeFinder(config.cafes(), cafeConfig).find(needs, clock.instant(), signposts.tally())
                 .forEach(offer -> offers.add(offer(offer)));
@@ -111,7 +113,7 @@ public final class DirectoryRoutes {
             try {
                 features.add(AccessFeature.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw ApiError.badRequest("bad-parameter", "'access' takes " + java.util.List.of(AccessFeature.values()) + ".");
+                throw ApiError.badRequest("bad-parameter", "'access' takes " + List.of(AccessFeature.values()) + ".");
             }
         }
         return features;
