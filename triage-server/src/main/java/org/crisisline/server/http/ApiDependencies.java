@@ -13,7 +13,7 @@ import org.crisisline.server.audit.AuditLog;
 import org.crisisline.server.auth.AccountStore;
 import org.crisisline.server.auth.web.Security;
 import org.crisisline.server.http.admin.AdminConfig;
-import org.crisisline.server.http.operative.SignpostBoard;
+import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.metrics.CrisislineMetrics;
 import org.crisisline.server.metrics.LoadBands;
 import org.crisisline.server.pathway.cafe.CafeConfig;

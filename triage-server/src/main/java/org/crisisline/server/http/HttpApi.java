@@ -48,7 +48,8 @@ public final class HttpApi {
         AuditTrail audit = new AuditTrail(deps.audit(), deps.clock());
         Decisions decisions = new Decisions(queue, audit);
         Requesters requesters = new Requesters(deps.accounts());
-        QueueBoard board = new QueueBoard(queue, deps.queueConfig(), deps.bands(), deps.referrals(), deps.pbx());
+        QueueBoard board = new QueueBoard(queue, deps.queueConfig(), deps.bands(), deps.referrals(), deps.pbx(),
+                deps.signposts());
 
         new OpenApiRoute().mount(routes);
         new OperativeRoutes(queue, decisions, requesters, audit, deps.config(), deps.bands()).mount(routes);

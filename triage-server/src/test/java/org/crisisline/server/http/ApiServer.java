@@ -29,7 +29,7 @@ import org.crisisline.server.auth.testing.ManualClock;
 import org.crisisline.server.auth.web.Browser;
 import org.crisisline.server.auth.web.Security;
 import org.crisisline.server.http.admin.AdminConfig;
-import org.crisisline.server.http.operative.SignpostBoard;
+import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.metrics.CrisislineMetrics;
 import org.crisisline.server.metrics.LoadBands;
 import org.crisisline.server.pathway.config.PathwaySettingsReader;

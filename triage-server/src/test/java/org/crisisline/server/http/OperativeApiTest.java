@@ -128,6 +128,9 @@ class OperativeApiTest {
         HttpResponse<Buffer> accepted = op2.postJson("/api/calls/call-1/outcome", plan);
         assertThat(accepted.statusCode()).isEqualTo(201);
         assertThat(placesLeft()).isEqualTo(7);
+        Browser lead = server.signedIn("lead");
+        assertThat(lead.get("/api/lead/queue").bodyAsJsonObject().getJsonObject("cafeSignpostsToday")
+                .getInteger("leeds-haven")).isEqualTo(1);
         assertThat(server.auditRecords()).extracting(AuditRecord::entry)
                 .anySatisfy(e -> {
                     assertThat(e.action()).isEqualTo("call.outcome");
@@ -157,6 +160,28 @@ class OperativeApiTest {
         assertThat(json(team).getJsonObject("warmTransfer").getBoolean("available")).isFalse();
         assertThat(op1.get("/api/cmht?postcode=M1").statusCode()).isEqualTo(404);
         assertThat(op1.get("/api/cmht?postcode=zzz").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("Hostile bodies are refused with JSON 4xx before anything changes")
+    void hostileBodies() throws Exception {
+        String path = "/api/operative/pause";
+        assertThat(op1.send(io.vertx.core.http.HttpMethod.POST, path, "text/plain", "BREAK").statusCode()).isEqualTo(415);
+        assertThat(op1.send(io.vertx.core.http.HttpMethod.POST, path, "application/json", "[1]").statusCode())
+                .isEqualTo(400);
+        assertThat(op1.send(io.vertx.core.http.HttpMethod.POST, path, "application/json", "{\"block\":").statusCode())
+                .isEqualTo(400);
+        HttpResponse<Buffer> extra = op1.postJson(path, new JsonObject().put("block", "BREAK").put("reason", "r")
+                .put("until", "forever"));
+        assertThat(extra.statusCode()).isEqualTo(400);
+        assertThat(json(extra).getString("error")).isEqualTo("unknown-field");
+        assertThat(op1.postJson(path, new JsonObject().put("block", "OFFLINE").put("reason", "r")).statusCode())
+                .isEqualTo(400);
+        assertThat(op1.postJson(path, new JsonObject().put("block", "BREAK").put("reason", "r".repeat(501)))
+                .statusCode()).isEqualTo(400);
+        assertThat(op1.postJson(path, new JsonObject().put("block", "BREAK").put("reason", "x".repeat(20_000)))
+                .statusCode()).isEqualTo(413);
+        assertThat(json(op1.get("/api/operative/state")).getString("state")).isEqualTo("AVAILABLE");
     }
 
     @Test

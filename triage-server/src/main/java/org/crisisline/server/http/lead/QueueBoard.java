@@ -14,6 +14,7 @@ import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.server.http.CallJson;
 import org.crisisline.server.http.QueueAccess;
+import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.metrics.LoadBands;
 import org.crisisline.server.metrics.QueueReadings;
 import org.crisisline.server.pathway.referral.ReferralWatch;
@@ -23,7 +24,8 @@ import org.crisisline.telephony.ami.LinkHealth;
  * The leads' live board as JSON, from one queue snapshot: per tier the callers waiting, longest and
  * estimated wait and the target; the waiting callers (pseudonyms only); callbacks and check-ins due;
  * operatives with state, load band and interruptions, and counts by state and band; referrals awaiting
- * acknowledgement; and the {@link Alarms}. Thread-safe; the future completes on the caller's context.
+ * acknowledgement; café signposts per café this evening; and the {@link Alarms}. Thread-safe; the future
+ * completes on the caller's context.
  */
 public final class QueueBoard {
     private final QueueAccess queue;
@@ -31,14 +33,17 @@ public final class QueueBoard {
     private final LoadBands bands;
     private final Function<Instant, ReferralWatch.Report> referrals;
     private final Supplier<Map<String, LinkHealth>> pbx;
+    private final SignpostBoard signposts;
 
     public QueueBoard(QueueAccess queue, QueueConfig config, LoadBands bands,
-            Function<Instant, ReferralWatch.Report> referrals, Supplier<Map<String, LinkHealth>> pbx) {
+            Function<Instant, ReferralWatch.Report> referrals, Supplier<Map<String, LinkHealth>> pbx,
+            SignpostBoard signposts) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.config = Objects.requireNonNull(config, "config");
         this.bands = Objects.requireNonNull(bands, "bands");
         this.referrals = Objects.requireNonNull(referrals, "referrals");
         this.pbx = Objects.requireNonNull(pbx, "pbx");
+        this.signposts = Objects.requireNonNull(signposts, "signposts");
     }
 
     public Future<JsonObject> board() {
@@ -74,6 +79,7 @@ public final class QueueBoard {
                 .put("operativesByState", byState)
                 .put("operativesByLoadBand", new JsonObject(Map.copyOf(readings.operativesByLoadBand())))
                 .put("referralsAwaitingAcknowledgement", report.awaitingAcknowledgement().size())
+                .put("cafeSignpostsToday", new JsonObject(Map.copyOf(signposts.countsOn(snapshot.at()))))
                 .put("alarms", Alarms.of(snapshot, readings, config, bands, Optional.of(report), pbx.get(),
                         queue.health()));
     }

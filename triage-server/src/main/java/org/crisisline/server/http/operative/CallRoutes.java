@@ -24,6 +24,7 @@ import org.crisisline.server.http.Replies;
 import org.crisisline.server.http.Requester;
 import org.crisisline.server.http.Requesters;
 import org.crisisline.server.http.RouteTable;
+import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.cafe.Cafe;

@@ -15,6 +15,7 @@ import org.crisisline.server.auth.web.ApiError;
 import org.crisisline.server.http.Params;
 import org.crisisline.server.http.Replies;
 import org.crisisline.server.http.RouteTable;
+import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.pathway.PostcodeDistrict;
 import org.crisisline.server.pathway.cafe.AccessFeature;

@@ -1,13 +1,17 @@
-package org.crisisline.server.http.operative;
+package org.crisisline.server.http;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.crisisline.server.auth.web.ApiError;
 import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.cafe.Cafe;
 import org.crisisline.server.pathway.cafe.SignpostTally;
 import org.crisisline.server.pathway.hours.Session;
+import org.crisisline.server.pathway.hours.WeeklyHours;
 
 /**
  * The live {@link SignpostTally} (café signposts per café per evening): what the café finder reads and what
@@ -20,6 +24,13 @@ public final class SignpostBoard {
 
     public synchronized SignpostTally tally() {
         return tally;
+    }
+
+    /** Signposts per café for the evening of {@code at}'s date in England. */
+    public synchronized Map<String, Integer> countsOn(Instant at) {
+        Map<String, Integer> counts = new TreeMap<>();
+        tally.countsOn(LocalDate.ofInstant(at, WeeklyHours.ENGLAND)).forEach((cafe, n) -> counts.put(cafe.value(), n));
+        return counts;
     }
 
     public synchronized void recordAll(List<Cafe> cafes, Instant at) {
