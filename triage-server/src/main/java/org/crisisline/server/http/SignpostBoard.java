@@ -33,7 +33,12 @@ public final class SignpostBoard {
         return counts;
     }
 
-    public synchronized void recordAll(List<Cafe> cafes, Instant at) {
+    /** What {@link #recordAll} changed, so that it can be undone. */
+    public record Recorded(SignpostTally before, SignpostTally after) {
+    }
+
+    /** Counts one signpost to each café, all or none; returns what changed. */
+    public synchronized Recorded recordAll(List<Cafe> cafes, Instant at) {
         SignpostTally next = tally;
         for (Cafe cafe : cafes) {
             Optional<Session> session = cafe.hours().sessionAt(at).or(() -> cafe.hours().nextOpeningAfter(at));
@@ -46,6 +51,19 @@ public final class SignpostBoard {
             }
             next = recorded.orElseThrow();
         }
+        Recorded change = new Recorded(tally, next);
         tally = next;
+        return change;
+    }
+
+    /**
+     * Takes back a change whose decision could not be recorded (the audit failed), if nothing was counted
+     * since; otherwise the later counts stand and the extra signposts stay counted (over-counting errs on
+     * the café's side).
+     */
+    public synchronized void undo(Recorded change) {
+        if (tally == change.after()) {
+            tally = change.before();
+        }
     }
 }

@@ -104,9 +104,11 @@ public final class CallRoutes {
                     .compose(v -> Future.failedFuture(new ApiError(422, "pathway-refused", refused.reason())));
         }
         PathwayPlan plan = checked.orElseThrow();
-        signposts.recordAll(cafesIn(plan), clock.instant());
+        SignpostBoard.Recorded counted = signposts.recordAll(cafesIn(plan), clock.instant());
         return audit.record(who, "call.outcome", "call", target,
-                Optional.of(PathwayChoices.describe(plan.choices())), Outcome.SUCCEEDED).map(plan);
+                        Optional.of(PathwayChoices.describe(plan.choices())), Outcome.SUCCEEDED)
+                .onFailure(notRecorded -> signposts.undo(counted))
+                .map(plan);
     }
 
     private List<Cafe> cafesIn(PathwayPlan plan) {
