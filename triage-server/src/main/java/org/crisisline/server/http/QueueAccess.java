@@ -47,8 +47,18 @@ public final class QueueAccess {
                 .onSuccess(outcome -> metrics.recordEvents(outcome.events()));
     }
 
+    /** A snapshot listing the first {@value #WAITING_LIMIT} waiting callers. */
     public Future<QueueSnapshot> snapshot() {
-        return guarded(Future.fromCompletionStage(store.snapshot(WAITING_LIMIT), vertx.getOrCreateContext()));
+        return snapshot(WAITING_LIMIT);
+    }
+
+    /** A snapshot listing every waiting caller, to find one call wherever it waits. */
+    public Future<QueueSnapshot> fullSnapshot() {
+        return snapshot(Integer.MAX_VALUE);
+    }
+
+    private Future<QueueSnapshot> snapshot(int waitingLimit) {
+        return guarded(Future.fromCompletionStage(store.snapshot(waitingLimit), vertx.getOrCreateContext()));
     }
 
     /** The store's own health, read without waiting. */

@@ -1,7 +1,6 @@
 package org.crisisline.server.http;
 
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -11,10 +10,6 @@ public final class Replies {
     }
 
     public static void json(RoutingContext rc, int status, JsonObject body) {
-        send(rc, status, body.encode());
-    }
-
-    public static void json(RoutingContext rc, int status, JsonArray body) {
         send(rc, status, body.encode());
     }
 

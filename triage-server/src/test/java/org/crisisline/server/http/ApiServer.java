@@ -2,7 +2,6 @@ package org.crisisline.server.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -125,10 +124,6 @@ public final class ApiServer {
 
     public List<AuditRecord> auditRecords() throws Exception {
         return await(audit.records());
-    }
-
-    public static JsonObject json(io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer> response) {
-        return response.bodyAsJsonObject();
     }
 
     public static <T> T await(Future<T> future) throws Exception {

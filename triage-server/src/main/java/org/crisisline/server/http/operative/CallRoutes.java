@@ -121,7 +121,7 @@ public final class CallRoutes {
 
     /** The open call, if the requester may decide on it: the operative on it, or any clinical lead. */
     private Future<Call> callFor(Requester who, CallId id) {
-        return queue.snapshot().map(snapshot -> {
+        return queue.fullSnapshot().map(snapshot -> {
             Call call = QueueAccess.openCall(snapshot, id).orElseThrow(() ->
                     new ApiError(404, "unknown-call", "There is no open call " + id + "."));
             boolean theirs = who.operative().isPresent() && call.operative().equals(who.operative());
