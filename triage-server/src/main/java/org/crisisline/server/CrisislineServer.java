@@ -1,14 +1,18 @@
 package org.crisisline.server;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.crisisline.queue.config.QueueConfigReader;
 import org.crisisline.queue.store.QueueStore;
 import org.crisisline.queue.store.memory.InMemoryQueueStore;
@@ -20,6 +24,9 @@ import org.crisisline.telephony.agi.IvrServerOptions;
 import org.crisisline.telephony.ami.AmiLinks;
 import org.crisisline.telephony.ami.AmiOptions;
 import org.crisisline.telephony.bus.LocalMessageCodec;
+import org.crisisline.telephony.event.LinkState;
+import org.crisisline.telephony.event.PbxLinkChanged;
+import org.crisisline.telephony.event.TelephonyEvent;
 import org.crisisline.telephony.sim.SimulatedPbx;
 import org.crisisline.telephony.sim.SimulatedPbxOptions;
 import org.slf4j.Logger;
@@ -36,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class CrisislineServer {
     private static final Logger log = LoggerFactory.getLogger(CrisislineServer.class);
     private static final String PBX = "sim";
+    private static final Duration LINK_UP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Vertx vertx;
     private final QueueStore store;
@@ -75,7 +83,8 @@ public final class CrisislineServer {
                             .put("pbx", PBX).put("host", "127.0.0.1").put("port", started.amiPort())
                             .put("username", SimulatedPbxOptions.DEFAULTS.getString("ami-username"))
                             .put("secret", amiSecret))), Clock.systemUTC());
-                    return links.start();
+                    Future<Void> up = linkUp();
+                    return links.start().compose(v -> up);
                 })
                 .compose(v -> {
                     PbxGateway gateway = links.gateway(PBX).orElseThrow();
@@ -86,6 +95,18 @@ public final class CrisislineServer {
                 .onSuccess(id -> log.info("Crisisline started: IVR on FastAGI port {}, simulated PBX AMI on port {},"
                         + " time x{}", ivr.port(), pbx.amiPort(), options.routing().timeScale()))
                 .mapEmpty();
+    }
+
+    /** Completes when the AMI link to the simulated PBX is logged in (its heartbeat keeps callers with us). */
+    private Future<Void> linkUp() {
+        Promise<Void> up = Promise.promise();
+        MessageConsumer<TelephonyEvent> consumer = vertx.eventBus().consumer(TelephonyEvent.ADDRESS, m -> {
+            if (m.body() instanceof PbxLinkChanged changed && changed.state() == LinkState.UP) {
+                up.tryComplete();
+            }
+        });
+        return up.future().timeout(LINK_UP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .eventually(() -> consumer.unregister());
     }
 
     private static CallerPseudonyms pseudonyms(ServerOptions options) {

@@ -57,10 +57,20 @@ public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject s
             endpointNames.add("op" + n);
         }
         RoutingOptions routing = new RoutingOptions(RoutingOptions.standardLines(), operatives, endpoints,
-                "08001234567", Duration.ofMinutes(2), Optional.of(Duration.ofSeconds(30)), Duration.ofSeconds(2),
-                timeScale);
-        JsonObject pbx = new JsonObject().put("ami-port", 0).put("operative-endpoints", endpointNames);
+                "08001234567", Duration.ofMinutes(2), Optional.of(Duration.ofSeconds(30)), Duration.ofSeconds(5),
+                Duration.ofSeconds(2), timeScale);
+        JsonObject pbx = new JsonObject().put("ami-port", 0).put("operative-endpoints", endpointNames)
+                .put("heartbeat-stale", heartbeatStale(timeScale));
         return new ServerOptions(Map.of(), 0, pbx, routing, Duration.ofSeconds(10), Optional.empty());
+    }
+
+    /**
+     * The simulated PBX measures the heartbeat's age in simulated time, while the AMI link refreshes it
+     * every 5 s of real time: allow three missed refreshes at this time scale (never under the
+     * dialplan's 30 s), or waiting callers would be sent to the fallback queue.
+     */
+    private static String heartbeatStale(double timeScale) {
+        return Math.max(30, (long) Math.ceil(3 * 5 * timeScale)) + "s";
     }
 
     public ServerOptions withSimulatedPbx(JsonObject overrides) {

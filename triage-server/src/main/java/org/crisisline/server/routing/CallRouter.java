@@ -192,7 +192,7 @@ public final class CallRouter {
     public RoutingDecision queueEvents(List<QueueEvent> events) {
         List<QueueCommand> commands = new ArrayList<>();
         List<PbxAction> actions = new ArrayList<>();
-        List<QueueCommand> later = new ArrayList<>();
+        List<RoutingDecision.Deferred> later = new ArrayList<>();
         for (QueueEvent event : events) {
             if (event instanceof QueueEvent.OperativeAssigned assigned) {
                 assigned(assigned, commands, actions);
@@ -201,7 +201,8 @@ public final class CallRouter {
             } else if (event instanceof QueueEvent.OfferNotAnswered missed) {
                 channels.offerEnded(missed.call());
                 callbacksUnderway.remove(missed.call());
-                options.readyAgainAfter().ifPresent(after -> later.add(new QueueCommand.MarkReady(missed.operative())));
+                options.readyAgainAfter().ifPresent(after -> later.add(
+                        new RoutingDecision.Deferred(new QueueCommand.MarkReady(missed.operative()), after)));
             } else if (event instanceof QueueEvent.CallbackAttemptFailed failed) {
                 channels.offerEnded(failed.call());
                 callbacksUnderway.remove(failed.call());
@@ -273,7 +274,10 @@ public final class CallRouter {
 
     private RoutingDecision offerFailed(CallId call, OperativeId operative) {
         channels.offerEnded(call);
-        return RoutingDecision.command(new QueueCommand.MarkOfferNotAnswered(call, operative));
+        // The queue sets the operative not ready; the PBX failed, not them: ready again after a pause
+        // (not at once, or a link that is down would be retried in a tight loop).
+        return new RoutingDecision(List.of(new QueueCommand.MarkOfferNotAnswered(call, operative)), List.of(),
+                List.of(new RoutingDecision.Deferred(new QueueCommand.MarkReady(operative), options.pbxRetryAfter())));
     }
 
     /**

@@ -23,12 +23,15 @@ import org.crisisline.queue.model.Skills;
  * @param announceEvery    how often waiting callers hear their place and wait; zero switches it off
  * @param readyAgainAfter  when present, an operative who did not answer is marked ready again after
  *                         this long (simulated staff only: a real operative says so on the panel)
+ * @param pbxRetryAfter    after a PBX action failed (link down, timeout), how long before the
+ *                         operative it was for is offered calls again (they did nothing wrong)
  * @param storeTimeout     the longest a queue store call may take
  * @param timeScale        how much faster than real time the queue's clock runs (1 in production)
  */
 public record RoutingOptions(Map<String, Line> lines, Map<OperativeId, Skills> operatives,
                              Map<OperativeId, String> endpoints, String helplineNumber, Duration announceEvery,
-                             Optional<Duration> readyAgainAfter, Duration storeTimeout, double timeScale) {
+                             Optional<Duration> readyAgainAfter, Duration pbxRetryAfter, Duration storeTimeout,
+                             double timeScale) {
     public RoutingOptions {
         lines = Map.copyOf(Objects.requireNonNull(lines, "lines"));
         operatives = Map.copyOf(Objects.requireNonNull(operatives, "operatives"));
@@ -42,6 +45,10 @@ public record RoutingOptions(Map<String, Line> lines, Map<OperativeId, Skills> o
             throw new IllegalArgumentException("announce-every: must not be negative");
         }
         Objects.requireNonNull(readyAgainAfter, "ready-again-after");
+        Objects.requireNonNull(pbxRetryAfter, "pbx-retry-after");
+        if (pbxRetryAfter.isNegative()) {
+            throw new IllegalArgumentException("pbx-retry-after: must not be negative");
+        }
         Objects.requireNonNull(storeTimeout, "store-timeout");
         if (storeTimeout.isZero() || storeTimeout.isNegative()) {
             throw new IllegalArgumentException("store-timeout: must be positive");
@@ -64,12 +71,17 @@ public record RoutingOptions(Map<String, Line> lines, Map<OperativeId, Skills> o
     }
 
     public RoutingOptions withAnnounceEvery(Duration every) {
-        return new RoutingOptions(lines, operatives, endpoints, helplineNumber, every, readyAgainAfter, storeTimeout,
-                timeScale);
+        return new RoutingOptions(lines, operatives, endpoints, helplineNumber, every, readyAgainAfter, pbxRetryAfter,
+                storeTimeout, timeScale);
     }
 
     public RoutingOptions withReadyAgainAfter(Optional<Duration> after) {
-        return new RoutingOptions(lines, operatives, endpoints, helplineNumber, announceEvery, after, storeTimeout,
-                timeScale);
+        return new RoutingOptions(lines, operatives, endpoints, helplineNumber, announceEvery, after, pbxRetryAfter,
+                storeTimeout, timeScale);
+    }
+
+    public RoutingOptions withOperatives(Map<OperativeId, Skills> staff) {
+        return new RoutingOptions(lines, staff, endpoints, helplineNumber, announceEvery, readyAgainAfter,
+                pbxRetryAfter, storeTimeout, timeScale);
     }
 }

@@ -167,8 +167,8 @@ public final class RoutingVerticle extends VerticleBase {
     private void apply(RoutingDecision decision) {
         decision.commands().forEach(this::execute);
         decision.actions().forEach(this::perform);
-        options.readyAgainAfter().ifPresent(after -> decision.later().forEach(command ->
-                vertx.setTimer(realMillis(after), id -> execute(command))));
+        decision.later().forEach(deferred ->
+                vertx.setTimer(realMillis(deferred.after()), id -> execute(deferred.command())));
     }
 
     private void perform(PbxAction action) {

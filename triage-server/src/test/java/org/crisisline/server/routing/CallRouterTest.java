@@ -48,7 +48,7 @@ class CallRouterTest {
 
     private final RoutingOptions options = new RoutingOptions(RoutingOptions.standardLines(),
             Map.of(OP1, Skills.trained()), Map.of(OP1, "op1"), "08001234567", Duration.ofMinutes(2),
-            Optional.of(Duration.ofSeconds(30)), Duration.ofSeconds(2), 1.0);
+            Optional.of(Duration.ofSeconds(30)), Duration.ofSeconds(5), Duration.ofSeconds(2), 1.0);
     private final CallRouter router = new CallRouter(options, pseudonyms("key-one-0123456789"),
             Clock.fixed(NOW, ZoneOffset.UTC));
     /** Everything the router produced, as text, to check that no raw number leaks into it. */
@@ -123,7 +123,8 @@ class CallRouterTest {
         assertThat(router.telephonyEvent(noAnswer).isEmpty()).isTrue();
 
         RoutingDecision missed = router.queueEvents(List.of(new QueueEvent.OfferNotAnswered(NOW, CALL, OP1)));
-        assertThat(missed.later()).containsExactly(new QueueCommand.MarkReady(OP1));
+        assertThat(missed.later()).containsExactly(
+                new RoutingDecision.Deferred(new QueueCommand.MarkReady(OP1), Duration.ofSeconds(30)));
     }
 
     @Test
@@ -132,8 +133,10 @@ class CallRouterTest {
         arrive(CHANNEL, UNIQUEID, IvrTier.CRISIS, false);
         PbxAction connect = router.queueEvents(List.of(assigned(CallKind.LIVE))).actions().get(0);
 
-        assertThat(router.actionFailed(connect).commands())
-                .containsExactly(new QueueCommand.MarkOfferNotAnswered(CALL, OP1));
+        RoutingDecision failed = router.actionFailed(connect);
+        assertThat(failed.commands()).containsExactly(new QueueCommand.MarkOfferNotAnswered(CALL, OP1));
+        assertThat(failed.later()).containsExactly(
+                new RoutingDecision.Deferred(new QueueCommand.MarkReady(OP1), Duration.ofSeconds(5)));
         assertThat(router.actionFailed(new PbxAction.Announce(CALL, CHANNEL, 1, 2)).isEmpty()).isTrue();
     }
 
