@@ -116,11 +116,16 @@ public final class CallRouter {
         return "cb-" + call.value();
     }
 
-    /** The caller left the IVR (hung up, or sent to Asterisk's own queue): end their call. */
+    /**
+     * The caller left the IVR (hung up, or sent to Asterisk's own queue): end their call. Not while
+     * the call is being rung to an operative: our own Redirect ends the AGI script as a hang-up would,
+     * and a caller who really hung up is reported by the AMI's hang-up of their channel anyway.
+     */
     public RoutingDecision callerLeft(CallerLeft left) {
         Optional<CallId> id = left.callIdIfKnown().map(CallId::of)
                 .or(() -> channels.find(null, left.uniqueId(), null));
-        return id.map(call -> RoutingDecision.command(new QueueCommand.EndCall(call)))
+        return id.filter(call -> channels.offeredTo(call).isEmpty())
+                .map(call -> RoutingDecision.command(new QueueCommand.EndCall(call)))
                 .orElse(RoutingDecision.NOTHING);
     }
 

@@ -1,9 +1,11 @@
 package org.crisisline.server.routing;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.OperativeId;
 
@@ -24,6 +26,8 @@ final class ChannelDirectory {
     private final Map<String, CallId> byCallKey = new HashMap<>();
     private final Map<CallId, String> callerChannels = new HashMap<>();
     private final Map<CallId, OperativeId> offers = new HashMap<>();
+    /** Every key each call is filed under, so forgetting a call costs its own keys, not a scan. */
+    private final Map<CallId, Set<String>> keysOf = new HashMap<>();
     private final Map<String, String> unclaimedCallKeys = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -35,7 +39,7 @@ final class ChannelDirectory {
     void channelArrived(String channel, String callKey) {
         CallId known = byChannel.get(channel);
         if (known != null) {
-            byCallKey.putIfAbsent(callKey, known);
+            file(byCallKey, "k:", callKey, known);
         } else {
             unclaimedCallKeys.put(channel, callKey);
         }
@@ -43,27 +47,34 @@ final class ChannelDirectory {
 
     /** The IVR registered the caller on {@code channel}. */
     void callerRegistered(CallId call, String channel, String uniqueid) {
-        byChannel.put(channel, call);
-        byUniqueid.put(uniqueid, call);
+        file(byChannel, "c:", channel, call);
+        file(byUniqueid, "u:", uniqueid, call);
         callerChannels.put(call, channel);
         String callKey = unclaimedCallKeys.remove(channel);
         if (callKey != null) {
-            byCallKey.put(callKey, call);
+            file(byCallKey, "k:", callKey, call);
         }
     }
 
     /** The call's Linkedid, learned late (e.g. from an operative's ringing on the caller's channel). */
     void learnCallKey(CallId call, String callKey) {
         if (callKey != null && !callKey.isBlank()) {
-            byCallKey.putIfAbsent(callKey, call);
+            file(byCallKey, "k:", callKey, call);
         }
     }
 
     /** An agent-first call's operative leg: its channel, and its Uniqueid, which is the new Linkedid. */
     void operativeLegUp(CallId call, String channel, String uniqueid) {
-        byChannel.put(channel, call);
-        byUniqueid.put(uniqueid, call);
-        byCallKey.put(uniqueid, call);
+        file(byChannel, "c:", channel, call);
+        file(byUniqueid, "u:", uniqueid, call);
+        file(byCallKey, "k:", uniqueid, call);
+    }
+
+    /** Files {@code call} under {@code key} unless another call has it already. */
+    private void file(Map<String, CallId> index, String kind, String key, CallId call) {
+        if (key != null && index.putIfAbsent(key, call) == null) {
+            keysOf.computeIfAbsent(call, c -> new HashSet<>()).add(kind + key);
+        }
     }
 
     /** The call a channel belongs to: by name, then Uniqueid, then Linkedid. */
@@ -114,9 +125,15 @@ final class ChannelDirectory {
 
     /** The call is over for good: forget every channel of it. */
     void forget(CallId call) {
-        byChannel.values().removeIf(call::equals);
-        byUniqueid.values().removeIf(call::equals);
-        byCallKey.values().removeIf(call::equals);
+        for (String key : keysOf.getOrDefault(call, Set.of())) {
+            Map<String, CallId> index = switch (key.charAt(0)) {
+                case 'c' -> byChannel;
+                case 'u' -> byUniqueid;
+                default -> byCallKey;
+            };
+            index.remove(key.substring(2), call);
+        }
+        keysOf.remove(call);
         callerChannels.remove(call);
         offers.remove(call);
     }

@@ -169,6 +169,18 @@ class CallRouterTest {
     }
 
     @Test
+    @DisplayName("the IVR's caller-left while the caller is being rung is our own Redirect ending the script: ignored")
+    void callerLeftWhileRingingIsIgnored() {
+        arrive(CHANNEL, UNIQUEID, IvrTier.CRISIS, false);
+        router.queueEvents(List.of(assigned(CallKind.LIVE)));
+
+        assertThat(router.callerLeft(new CallerLeft(UNIQUEID, CALL.value(), CallerLeft.Reason.HUNG_UP, NOW))
+                .isEmpty()).isTrue();
+        assertThat(router.telephonyEvent(ended(CHANNEL, UNIQUEID, CallEnded.Leg.CALLER)).commands())
+                .containsExactly(new QueueCommand.EndCall(CALL));
+    }
+
+    @Test
     @DisplayName("a callback comes agent-first: the operative's endpoint first, then the kept number")
     void callbackIsAgentFirst() {
         virtualHoldCallerWhoHungUp();
