@@ -1,6 +1,7 @@
 package org.crisisline.server.routing;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.time.Clock;
@@ -47,6 +48,8 @@ public final class RoutingVerticle extends VerticleBase {
     /** Beyond the gateway's own timeouts (an Originate waits up to its ring time): a last guard. */
     private static final Duration PBX_BACKSTOP = Duration.ofSeconds(90);
     private static final int SNAPSHOT_LIMIT = 500;
+    private static final int STORE_RETRIES = 3;
+    private static final Duration STORE_RETRY_DELAY = Duration.ofMillis(500);
 
     private final QueueStore store;
     private final PbxGateway gateway;
@@ -151,6 +154,16 @@ public final class RoutingVerticle extends VerticleBase {
 
     /** Runs a command on the store; its events are logged and routed before the future completes. */
     private Future<Outcome> execute(QueueCommand command) {
+        return execute(command, retriesFor(command));
+    }
+
+    /**
+     * A store that failed (timeout, backend down) is asked again after a pause: commands are
+     * idempotent, so a retry of one that did land changes nothing, and a hang-up or an answer is
+     * never dropped by a passing failure. Not an enqueue (the IVR has given up by then and sends
+     * the caller to Asterisk's queue) nor a tick (the next deadline brings another).
+     */
+    private Future<Outcome> execute(QueueCommand command, int retriesLeft) {
         return fromStore(store.execute(command))
                 .onSuccess(outcome -> {
                     if (outcome instanceof Outcome.Rejected rejected) {
@@ -161,7 +174,21 @@ public final class RoutingVerticle extends VerticleBase {
                     apply(router.queueEvents(outcome.events()));
                     rescheduleTick();
                 })
-                .onFailure(e -> log.error("queue store failed on {}: {}", command, e.toString()));
+                .recover(e -> {
+                    if (retriesLeft <= 0) {
+                        log.error("queue store failed on {}: {}", command, e.toString());
+                        return Future.failedFuture(e);
+                    }
+                    log.warn("queue store failed on {}: {}; retrying", command, e.toString());
+                    Promise<Outcome> retried = Promise.promise();
+                    vertx.setTimer(STORE_RETRY_DELAY.toMillis(),
+                            id -> execute(command, retriesLeft - 1).onComplete(retried));
+                    return retried.future();
+                });
+    }
+
+    private static int retriesFor(QueueCommand command) {
+        return command instanceof QueueCommand.Enqueue || command instanceof QueueCommand.Tick ? 0 : STORE_RETRIES;
     }
 
     private void apply(RoutingDecision decision) {
