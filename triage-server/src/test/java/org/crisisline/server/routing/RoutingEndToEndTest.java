@@ -27,6 +27,7 @@ import org.crisisline.telephony.event.CallBridged;
 import org.crisisline.telephony.event.OperativeAnswered;
 import org.crisisline.telephony.event.OperativeRinging;
 import org.crisisline.telephony.event.OriginateSucceeded;
+import org.crisisline.telephony.event.RedirectDone;
 import org.crisisline.telephony.event.TelephonyEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -59,7 +60,7 @@ class RoutingEndToEndTest {
     @Test
     @DisplayName("a tier-1 caller is answered first: a danger-now caller who came after three tier-2 callers gets the next free operative")
     void tierOneCallerIsAnsweredFirst() {
-        start(0.0, "2m");
+        start(0.0, "2m", Duration.ZERO);
         String busy = await(server.pbx().placeCall("crisis", "no-danger-keep-waiting"));
         awaitEvent(OperativeAnswered.class, e -> e.callerChannel().equals(busy));
         for (int i = 0; i < 3; i++) {
@@ -78,7 +79,7 @@ class RoutingEndToEndTest {
     @Test
     @DisplayName("a callback booked by keypad is made agent-first: the operative is rung first, then the kept number")
     void keypadCallbackIsMadeAgentFirst() {
-        start(0.0, "2m");
+        start(0.0, "2m", Duration.ZERO);
         String busy = await(server.pbx().placeCall("crisis", "no-danger-keep-waiting"));
         awaitEvent(OperativeAnswered.class, e -> e.callerChannel().equals(busy));
         String taker = await(server.pbx().placeCall("crisis", "take-callback"));
@@ -96,7 +97,7 @@ class RoutingEndToEndTest {
     @Test
     @DisplayName("an operative who does not answer puts the caller back in their place, and is not ready")
     void unansweredOfferPutsTheCallerBack() {
-        start(1.0, "2m");
+        start(1.0, "2m", Duration.ZERO);
         String first = await(server.pbx().placeCall("crisis", "no-danger-keep-waiting"));
         String firstCall = awaitEvent(CallArrived.class, e -> e.channel().equals(first)).uniqueid();
         awaitEvent(OperativeRinging.class, e -> e.callerChannel().equals(first));
@@ -109,12 +110,28 @@ class RoutingEndToEndTest {
         assertThat(server.routing().callFlow().answered()).isZero();
     }
 
-    private void start(double operativeNoAnswer, String talkTime) {
+    @Test
+    @DisplayName("a waiting caller hears their place and wait at the configured interval")
+    void waitingCallerHearsTheirPlace() {
+        start(0.0, "10m", Duration.ofSeconds(30));
+        String busy = await(server.pbx().placeCall("crisis", "no-danger-keep-waiting"));
+        awaitEvent(OperativeAnswered.class, e -> e.callerChannel().equals(busy));
+        String waiting = await(server.pbx().placeCall("crisis", "no-danger-keep-waiting"));
+
+        RedirectDone announced = awaitEvent(RedirectDone.class, e -> e.channel().equals(waiting)
+                && e.context().equals("crisisline-announce"));
+
+        assertThat(announced.exten()).isEqualTo("s");
+        assertThat(events).noneMatch(e -> e instanceof RedirectDone r && r.channel().equals(busy)
+                && r.context().equals("crisisline-announce"));
+    }
+
+    private void start(double operativeNoAnswer, String talkTime, Duration announceEvery) {
         LocalMessageCodec.install(vertx);
         vertx.eventBus().<TelephonyEvent>consumer(TelephonyEvent.ADDRESS, m -> events.add(m.body()));
         ServerOptions demo = ServerOptions.demo(TIME_SCALE);
         RoutingOptions routing = demo.routing().withOperatives(Map.of(OP1, Skills.trained()))
-                .withAnnounceEvery(Duration.ZERO).withReadyAgainAfter(Optional.empty());
+                .withAnnounceEvery(announceEvery).withReadyAgainAfter(Optional.empty());
         ServerOptions options = demo.withRouting(routing)
                 .withQueue(Map.of("dispatch.tier-one-reserve", "0"))
                 .withSimulatedPbx(new JsonObject()
