@@ -158,7 +158,15 @@ public final class CrisislineServer {
      * faster; {@code CRISISLINE_TIME_SCALE} overrides the default.
      */
     public static void main(String[] args) throws InterruptedException {
-        double timeScale = ServerArgs.timeScale(args, System.getenv());
+        double timeScale;
+        try {
+            timeScale = ServerArgs.timeScale(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(ServerArgs.USAGE);
+            System.exit(2);
+            return;
+        }
         Vertx vertx = Vertx.vertx();
         CrisislineServer server = start(vertx, ServerOptions.demo(timeScale))
                 .onFailure(e -> {

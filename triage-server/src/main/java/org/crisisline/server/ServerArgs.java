@@ -5,6 +5,9 @@ import java.util.Map;
 /** Reads the server's few command-line options, each overridable by an environment variable. */
 final class ServerArgs {
     static final double DEFAULT_TIME_SCALE = 10.0;
+    static final String USAGE = "usage: java -jar crisisline-server.jar [--time-scale N]\n"
+            + "  starts the embedded default (in-memory queue, IVR, simulated PBX, routing);\n"
+            + "  --time-scale N  simulated time runs N times faster (default 10; env CRISISLINE_TIME_SCALE)";
 
     private ServerArgs() {
     }
