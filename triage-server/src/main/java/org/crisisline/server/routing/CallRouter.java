@@ -65,8 +65,10 @@ public final class CallRouter {
     private final ChannelDirectory channels = new ChannelDirectory();
     /** Raw callback numbers, by call: the one place a raw number is kept, as DOMAIN.md allows. */
     private final Map<CallId, String> callbackNumbers = new HashMap<>();
-    /** Agent-first calls whose operative leg is up and whose callee is being dialled or talking. */
-    private final Set<CallId> callbacksUnderway = new HashSet<>();
+    /** Agent-first calls whose operative leg is up and whose callee is being dialled, with that operative. */
+    private final Map<CallId, OperativeId> callbacksDialling = new HashMap<>();
+    /** Agent-first calls where operative and callee are talking. */
+    private final Set<CallId> callbacksTalking = new HashSet<>();
 
     public CallRouter(RoutingOptions options, CallerPseudonyms pseudonyms, Clock clock) {
         this.options = Objects.requireNonNull(options, "options");
@@ -144,8 +146,8 @@ public final class CallRouter {
                     .map(call -> dialFailed(call, failed)).orElse(RoutingDecision.NOTHING);
         } else if (event instanceof CallBridged bridged) {
             return channels.find(bridged.channel(), bridged.uniqueid(), bridged.callKey())
-                    .filter(callbacksUnderway::contains)
-                    .map(call -> RoutingDecision.command(new QueueCommand.MarkConnected(call)))
+                    .filter(call -> callbacksDialling.containsKey(call) || callbacksTalking.contains(call))
+                    .map(this::calleeAnswered)
                     .orElse(RoutingDecision.NOTHING);
         } else if (event instanceof CallEnded ended) {
             return channelEnded(ended.channel(), ended.uniqueid(), ended.callKey(), ended.leg());
@@ -160,10 +162,21 @@ public final class CallRouter {
         return RoutingDecision.command(new QueueCommand.MarkConnected(call));
     }
 
+    private RoutingDecision calleeAnswered(CallId call) {
+        callbacksDialling.remove(call);
+        callbacksTalking.add(call);
+        return RoutingDecision.command(new QueueCommand.MarkConnected(call));
+    }
+
     private RoutingDecision dialFailed(CallId call, DialFailed failed) {
-        if (callbacksUnderway.contains(call) && !channels.isCallerChannel(call, failed.channel())) {
+        OperativeId dialling = callbacksDialling.get(call);
+        if (dialling != null && !channels.isCallerChannel(call, failed.channel())) {
+            callbacksDialling.remove(call);
+            if ("CANCEL".equalsIgnoreCase(failed.dialStatus())) {
+                // The operative hung up before the person answered: not the person's failure.
+                return RoutingDecision.command(new QueueCommand.MarkOfferNotAnswered(call, dialling));
+            }
             // The operative's leg dialled the person being called back, who did not answer.
-            callbacksUnderway.remove(call);
             return RoutingDecision.command(new QueueCommand.MarkCallerUnreachable(call,
                     "callee " + failed.dialStatus().toLowerCase()));
         }
@@ -190,6 +203,11 @@ public final class CallRouter {
             // An operative's leg that ended while still ringing: the failed dial says so.
             return RoutingDecision.NOTHING;
         }
+        OperativeId dialling = callbacksDialling.remove(call);
+        if (!callerLeg && dialling != null) {
+            // The operative's leg of a callback ended before the person answered: offer it again.
+            return RoutingDecision.command(new QueueCommand.MarkOfferNotAnswered(call, dialling));
+        }
         return RoutingDecision.command(new QueueCommand.EndCall(call));
     }
 
@@ -205,12 +223,12 @@ public final class CallRouter {
                 channels.offerEnded(connected.call());
             } else if (event instanceof QueueEvent.OfferNotAnswered missed) {
                 channels.offerEnded(missed.call());
-                callbacksUnderway.remove(missed.call());
+                callbacksDialling.remove(missed.call());
                 options.readyAgainAfter().ifPresent(after -> later.add(
                         new RoutingDecision.Deferred(new QueueCommand.MarkReady(missed.operative()), after)));
             } else if (event instanceof QueueEvent.CallbackAttemptFailed failed) {
                 channels.offerEnded(failed.call());
-                callbacksUnderway.remove(failed.call());
+                callbacksDialling.remove(failed.call());
             } else if (isFinal(event)) {
                 forget(callOf(event));
             }
@@ -256,7 +274,7 @@ public final class CallRouter {
             // The operative answered: now the person is dialled; the bridge or a failed dial will tell.
             channels.offerEnded(call);
             channels.operativeLegUp(call, succeeded.channel(), succeeded.uniqueid());
-            callbacksUnderway.add(call);
+            callbacksDialling.put(call, operative);
             return RoutingDecision.NOTHING;
         }
         channels.offerEnded(call);
@@ -321,7 +339,8 @@ public final class CallRouter {
     private void forget(CallId call) {
         channels.forget(call);
         callbackNumbers.remove(call);
-        callbacksUnderway.remove(call);
+        callbacksDialling.remove(call);
+        callbacksTalking.remove(call);
     }
 
     private static boolean isFinal(QueueEvent event) {

@@ -230,6 +230,24 @@ class CallRouterTest {
     }
 
     @Test
+    @DisplayName("an operative who hangs up a callback before the person answers puts it back, not the person unreachable")
+    void operativeGivesUpOnACallback() {
+        virtualHoldCallerWhoHungUp();
+        router.queueEvents(List.of(assigned(CallKind.VIRTUAL_HOLD)));
+        router.originateEnded(CALL, OP1, new OriginateSucceeded("sim", NOW, "a1", "PJSIP/op1-0002", "1764446500.1"));
+
+        assertThat(router.telephonyEvent(new DialFailed("sim", NOW, "1764446500.1", "PJSIP/op1-0002",
+                "1764446500.1", "Local/07700900123@sim-callee;1", "CANCEL")).commands())
+                .containsExactly(new QueueCommand.MarkOfferNotAnswered(CALL, OP1));
+
+        router.queueEvents(List.of(assigned(CallKind.VIRTUAL_HOLD)));
+        router.originateEnded(CALL, OP1, new OriginateSucceeded("sim", NOW, "a2", "PJSIP/op1-0003", "1764446600.1"));
+        assertThat(router.telephonyEvent(new CallEnded("sim", NOW, "1764446600.1", "PJSIP/op1-0003", "1764446600.1",
+                CallEnded.Leg.OPERATIVE, 16, "Normal Clearing")).commands())
+                .containsExactly(new QueueCommand.MarkOfferNotAnswered(CALL, OP1));
+    }
+
+    @Test
     @DisplayName("an agent-first call with no number kept here is reported unreachable, never rung blind")
     void callbackWithoutANumber() {
         assertThat(router.queueEvents(List.of(assigned(CallKind.SLOT_CALLBACK))).commands())
