@@ -52,6 +52,7 @@ public final class CrisislineServer {
     private SimulatedPbx pbx;
     private AmiLinks links;
     private RoutingVerticle routing;
+    private String routingDeployment;
 
     private CrisislineServer(Vertx vertx, QueueStore store, Clock clock) {
         this.vertx = vertx;
@@ -92,6 +93,7 @@ public final class CrisislineServer {
                             options.summaryEvery());
                     return vertx.deployVerticle(routing);
                 })
+                .onSuccess(id -> routingDeployment = id)
                 .onSuccess(id -> log.info("Crisisline started: IVR on FastAGI port {}, simulated PBX AMI on port {},"
                         + " time x{}", ivr.port(), pbx.amiPort(), options.routing().timeScale()))
                 .mapEmpty();
@@ -115,9 +117,12 @@ public final class CrisislineServer {
         return new CallerPseudonyms(key);
     }
 
-    /** Stops the PBX link, the simulated PBX and the IVR, then the store; Vert.x is left to its owner. */
+    /** Stops the routing, the PBX link, the simulated PBX and the IVR, then the store; Vert.x is left to its owner. */
     public Future<Void> stop() {
         Future<Void> chain = Future.succeededFuture();
+        if (routingDeployment != null) {
+            chain = chain.compose(v -> vertx.undeploy(routingDeployment));
+        }
         if (links != null) {
             chain = chain.compose(v -> links.stop());
         }

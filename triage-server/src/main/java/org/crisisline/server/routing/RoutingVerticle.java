@@ -19,6 +19,7 @@ import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Skills;
 import org.crisisline.queue.model.Tier;
+import org.crisisline.queue.policy.CallbackOfferRule;
 import org.crisisline.queue.store.QueueStore;
 import org.crisisline.telephony.PbxGateway;
 import org.crisisline.telephony.agi.BookCallback;
@@ -121,10 +122,11 @@ public final class RoutingVerticle extends VerticleBase {
                 .compose(outcome -> outcome instanceof Outcome.Rejected rejected
                         ? Future.failedFuture(new IllegalStateException("enqueue refused: " + rejected.reason()))
                         : fromStore(store.callbackOffer(call, CallRouter.riskQuestionPassed(arrived))))
-                .compose(offer -> fromStore(store.offerSlots())
-                        .compose(slots -> fromStore(store.snapshot(0))
-                                .map(snapshot -> IvrReplies.registered(call, offer,
-                                        snapshot.estimatedWaitByTier().getOrDefault(tier, Duration.ZERO), slots))))
+                .compose(offer -> offer instanceof CallbackOfferRule.Offer
+                        ? fromStore(store.offerSlots()).map(slots -> IvrReplies.registered(call, offer, Duration.ZERO,
+                                slots))
+                        : fromStore(store.snapshot(0)).map(snapshot -> IvrReplies.registered(call, offer,
+                                snapshot.estimatedWaitByTier().getOrDefault(tier, Duration.ZERO), List.of())))
                 .onSuccess(message::reply)
                 .onFailure(e -> {
                     // The IVR then sends the caller to Asterisk's own queue: they are not lost.
