@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs Crisisline. By default: the triage server's embedded default (in-memory queue, IVR over
 # FastAGI, a simulated Asterisk with callers and six operatives, the routing loop), logging calls as
-# they flow and a one-line summary every 10 s; Ctrl-C stops it. Options: --time-scale N (default 10).
+# they flow and a one-line summary every 10 s; Ctrl-C stops it. Options: --config FILE, --time-scale N (default 10).
 #
 #   ./run.sh simulate ...   the simulated crisis-line day, Crisisline against a longest-idle queue
 #                           (try: ./run.sh simulate --help)

@@ -159,13 +159,13 @@ public final class CrisislineServer {
     }
 
     /**
-     * Runs the demo until Ctrl-C. {@code --time-scale N} (default 10) makes simulated time run N times
-     * faster; {@code CRISISLINE_TIME_SCALE} overrides the default.
+     * Runs the embedded default until Ctrl-C; see {@link ServerArgs#USAGE} for the options. A bad
+     * setting stops it at once with a message naming the key.
      */
     public static void main(String[] args) throws InterruptedException {
-        double timeScale;
+        ServerOptions options;
         try {
-            timeScale = ServerArgs.timeScale(args, System.getenv());
+            options = ServerArgs.options(args, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println(ServerArgs.USAGE);
@@ -173,7 +173,7 @@ public final class CrisislineServer {
             return;
         }
         Vertx vertx = Vertx.vertx();
-        CrisislineServer server = start(vertx, ServerOptions.demo(timeScale))
+        CrisislineServer server = start(vertx, options)
                 .onFailure(e -> {
                     log.error("Crisisline failed to start: {}", e.toString());
                     vertx.close();

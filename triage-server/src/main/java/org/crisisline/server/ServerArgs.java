@@ -1,43 +1,54 @@
 package org.crisisline.server;
 
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
-/** Reads the server's few command-line options, each overridable by an environment variable. */
+/**
+ * The server's command line: {@code --config FILE} (JSON, keys as in {@code server-defaults.json};
+ * else {@code CRISISLINE_CONFIG}) and {@code --time-scale N}, which wins over the file and the
+ * environment. A bad argument fails with a message naming it.
+ */
 final class ServerArgs {
-    static final double DEFAULT_TIME_SCALE = 10.0;
-    static final String USAGE = "usage: java -jar crisisline-server.jar [--time-scale N]\n"
+    static final String USAGE = "usage: java -jar crisisline-server.jar [--config FILE] [--time-scale N]\n"
             + "  starts the embedded default (in-memory queue, IVR, simulated PBX, routing);\n"
+            + "  --config FILE   JSON settings over the shipped server-defaults.json (env CRISISLINE_CONFIG)\n"
             + "  --time-scale N  simulated time runs N times faster (default 10; env CRISISLINE_TIME_SCALE)";
 
     private ServerArgs() {
     }
 
-    /** {@code --time-scale N}, else {@code CRISISLINE_TIME_SCALE}, else 10; a bad value names its key. */
-    static double timeScale(String[] args, Map<String, String> env) {
-        String value = env.get("CRISISLINE_TIME_SCALE");
+    /** The options the arguments, the configuration file and the environment give. */
+    static ServerOptions options(String[] args, Map<String, String> env) {
+        Map<String, String> effective = new HashMap<>(env);
+        String config = env.get("CRISISLINE_CONFIG");
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--time-scale") && i + 1 < args.length) {
-                value = args[i + 1];
-            } else if (args[i].startsWith("--time-scale=")) {
-                value = args[i].substring("--time-scale=".length());
+            String arg = args[i];
+            if ((arg.equals("--config") || arg.equals("--time-scale")) && i + 1 < args.length) {
+                String value = args[++i];
+                if (arg.equals("--config")) {
+                    config = value;
+                } else {
+                    effective.put("CRISISLINE_TIME_SCALE", value);
+                }
             } else {
-                throw new IllegalArgumentException("unknown argument: " + args[i] + " (try --time-scale 10)");
-            }
-            if (args[i].equals("--time-scale")) {
-                i++;
+                throw new IllegalArgumentException("unknown argument: " + arg);
             }
         }
-        if (value == null) {
-            return DEFAULT_TIME_SCALE;
-        }
+        return ServerConfig.read(config == null ? new JsonObject() : readFile(config), effective);
+    }
+
+    private static JsonObject readFile(String file) {
         try {
-            double scale = Double.parseDouble(value);
-            if (!(scale > 0) || Double.isInfinite(scale)) {
-                throw new NumberFormatException();
-            }
-            return scale;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("time-scale: a number above 0, got '" + value + "'");
+            return new JsonObject(Files.readString(Path.of(file)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("config: cannot read " + file + ": " + e.getMessage());
+        } catch (DecodeException e) {
+            throw new IllegalArgumentException("config: " + file + " is not a JSON object: " + e.getMessage());
         }
     }
 }

@@ -1,14 +1,11 @@
 package org.crisisline.server;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.crisisline.queue.model.OperativeId;
-import org.crisisline.queue.model.Skills;
 import org.crisisline.server.routing.RoutingOptions;
 
 /**
@@ -21,9 +18,6 @@ import org.crisisline.server.routing.RoutingOptions;
  */
 public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject simulatedPbx, RoutingOptions routing,
                             Duration summaryEvery, Optional<String> pseudonymKey) {
-    /** The demo's operatives: op1 and op2 clinically qualified, op3 to op6 trained. */
-    public static final int DEMO_OPERATIVES = 6;
-
     public ServerOptions {
         queue = Map.copyOf(Objects.requireNonNull(queue, "queue"));
         if (ivrPort < 0 || ivrPort > 65_535) {
@@ -42,35 +36,9 @@ public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject s
         }
     }
 
-    /**
-     * The demo: six simulated operatives, callers arriving on the simulated PBX's two lines, time
-     * running {@code timeScale} times faster than real time, a summary every 10 s.
-     */
+    /** The shipped defaults ({@link ServerConfig}) with simulated time running {@code timeScale} times faster. */
     public static ServerOptions demo(double timeScale) {
-        Map<OperativeId, Skills> operatives = new LinkedHashMap<>();
-        Map<OperativeId, String> endpoints = new LinkedHashMap<>();
-        JsonArray endpointNames = new JsonArray();
-        for (int n = 1; n <= DEMO_OPERATIVES; n++) {
-            OperativeId id = OperativeId.of("op" + n);
-            operatives.put(id, n <= 2 ? Skills.clinicallyQualified() : Skills.trained());
-            endpoints.put(id, "op" + n);
-            endpointNames.add("op" + n);
-        }
-        RoutingOptions routing = new RoutingOptions(RoutingOptions.standardLines(), operatives, endpoints,
-                "08001234567", Duration.ofMinutes(2), Optional.of(Duration.ofSeconds(30)), Duration.ofSeconds(5),
-                Duration.ofSeconds(2), timeScale);
-        JsonObject pbx = new JsonObject().put("ami-port", 0).put("operative-endpoints", endpointNames)
-                .put("heartbeat-stale", heartbeatStale(timeScale));
-        return new ServerOptions(Map.of(), 0, pbx, routing, Duration.ofSeconds(10), Optional.empty());
-    }
-
-    /**
-     * The simulated PBX measures the heartbeat's age in simulated time, while the AMI link refreshes it
-     * every 5 s of real time: allow three missed refreshes at this time scale (never under the
-     * dialplan's 30 s), or waiting callers would be sent to the fallback queue.
-     */
-    private static String heartbeatStale(double timeScale) {
-        return Math.max(30, (long) Math.ceil(3 * 5 * timeScale)) + "s";
+        return ServerConfig.read(new JsonObject().put("time-scale", timeScale), Map.of());
     }
 
     public ServerOptions withSimulatedPbx(JsonObject overrides) {
