@@ -60,7 +60,8 @@ class RoutingEndToEndTest {
     @Test
     @DisplayName("a tier-1 caller is answered first: a danger-now caller who came after three tier-2 callers gets the next free operative")
     void tierOneCallerIsAnsweredFirst() {
-        start(0.0, "2m", Duration.ZERO);
+        // The first call lasts 3 simulated minutes (3 s): time enough to queue four callers behind it.
+        start(0.0, "3m", Duration.ZERO);
         String busy = await(server.pbx().placeCall("crisis", "no-danger-keep-waiting"));
         awaitEvent(OperativeAnswered.class, e -> e.callerChannel().equals(busy));
         for (int i = 0; i < 3; i++) {
