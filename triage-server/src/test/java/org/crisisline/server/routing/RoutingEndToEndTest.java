@@ -2,6 +2,10 @@ package org.crisisline.server.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -30,8 +34,10 @@ import org.crisisline.telephony.event.OriginateSucceeded;
 import org.crisisline.telephony.event.RedirectDone;
 import org.crisisline.telephony.event.TelephonyEvent;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The routing loop end to end: the simulated Asterisk runs its callers through the real IVR over
@@ -46,7 +52,11 @@ class RoutingEndToEndTest {
     private static final OperativeId OP1 = OperativeId.of("op1");
 
     private final Vertx vertx = Vertx.vertx();
+    /** Everything Crisisline's own code logs (the call flow, the routing, the adapter), at every level. */
+    private static final List<String> CAPTURED = List.of("crisisline", "org.crisisline");
+
     private final List<TelephonyEvent> events = new CopyOnWriteArrayList<>();
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
     private CrisislineServer server;
 
     @AfterEach
@@ -93,6 +103,9 @@ class RoutingEndToEndTest {
         assertThat(callee.at()).isAfterOrEqualTo(operativeFirst.at());
         until(() -> server.routing().callFlow().answered() == 2);
         assertThat(events).noneMatch(e -> e instanceof OperativeRinging r && taker.equals(r.callerChannel()));
+        // The simulated callers' numbers are all 07700 900xxx: none may appear in what Crisisline logged.
+        assertThat(logged.list).anyMatch(line -> line.getFormattedMessage().startsWith("event=calling-back"))
+                .noneMatch(line -> line.getFormattedMessage().contains("07700900"));
     }
 
     @Test
@@ -125,6 +138,27 @@ class RoutingEndToEndTest {
         assertThat(announced.exten()).isEqualTo("s");
         assertThat(events).noneMatch(e -> e instanceof RedirectDone r && r.channel().equals(busy)
                 && r.context().equals("crisisline-announce"));
+    }
+
+    @BeforeEach
+    void captureLogs() {
+        for (String name : CAPTURED) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            logger.setLevel(Level.DEBUG);
+            logger.setAdditive(false);
+            logger.addAppender(logged);
+        }
+        logged.start();
+    }
+
+    @AfterEach
+    void releaseLogs() {
+        for (String name : CAPTURED) {
+            Logger logger = (Logger) LoggerFactory.getLogger(name);
+            logger.detachAppender(logged);
+            logger.setLevel(null);
+            logger.setAdditive(true);
+        }
     }
 
     private void start(double operativeNoAnswer, String talkTime, Duration announceEvery) {
