@@ -1,13 +1,25 @@
 #!/usr/bin/env bash
-# Runs Crisisline. Today that is the simulated day: the reference crisis-line day replayed through
-# Crisisline's dispatcher and through a longest-idle baseline, side by side.
-# Extra arguments go to the simulator (try: ./run.sh simulate --help).
+# Runs Crisisline. By default: the triage server's embedded default (in-memory queue, IVR over
+# FastAGI, a simulated Asterisk with callers and six operatives, the routing loop), logging calls as
+# they flow and a one-line summary every 10 s; Ctrl-C stops it. Options: --config FILE, --time-scale N (default 10).
+#
+#   ./run.sh simulate ...   the simulated crisis-line day, Crisisline against a longest-idle queue
+#                           (try: ./run.sh simulate --help)
 set -euo pipefail
 cd "$(dirname "$0")"
-jar=load-tests/target/crisisline-load-tests.jar
+
 # Maven's output is shown only if the build fails.
-if ! build_log=$(mvn -B -ntp -q -DskipTests -pl load-tests -am package 2>&1); then
-  printf '%s\n' "$build_log" >&2
-  exit 1
+build() {
+  local build_log
+  if ! build_log=$(mvn -B -ntp -q -DskipTests -pl "$1" -am package 2>&1); then
+    printf '%s\n' "$build_log" >&2
+    exit 1
+  fi
+}
+
+if [[ "${1:-}" == "simulate" ]]; then
+  build load-tests
+  exec java -jar load-tests/target/crisisline-load-tests.jar "$@"
 fi
-exec java -jar "$jar" "$@"
+build triage-server
+exec java -jar triage-server/target/crisisline-server.jar "$@"

@@ -1,5 +1,7 @@
 /**
  * The triage server: the Vert.x application joining the queue core and the telephony adapter.
- * Built in issue 5; this module holds only its place in the build until then.
+ * {@link org.crisisline.server.CrisislineServer} starts the embedded default (in-memory queue, IVR,
+ * simulated PBX, AMI link, routing); {@code routing/} is the routing loop, {@code pathway/} the
+ * pathway domain.
  */
 package org.crisisline.server;

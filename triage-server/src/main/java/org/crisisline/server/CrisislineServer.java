@@ -1,0 +1,193 @@
+package org.crisisline.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.crisisline.queue.config.QueueConfigReader;
+import org.crisisline.queue.store.QueueStore;
+import org.crisisline.queue.store.memory.InMemoryQueueStore;
+import org.crisisline.server.routing.CallerPseudonyms;
+import org.crisisline.server.routing.RoutingVerticle;
+import org.crisisline.telephony.PbxGateway;
+import org.crisisline.telephony.agi.IvrServer;
+import org.crisisline.telephony.agi.IvrServerOptions;
+import org.crisisline.telephony.ami.AmiLinks;
+import org.crisisline.telephony.ami.AmiOptions;
+import org.crisisline.telephony.bus.LocalMessageCodec;
+import org.crisisline.telephony.event.LinkState;
+import org.crisisline.telephony.event.PbxLinkChanged;
+import org.crisisline.telephony.event.TelephonyEvent;
+import org.crisisline.telephony.sim.SimulatedPbx;
+import org.crisisline.telephony.sim.SimulatedPbxOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Crisisline's embedded default, and its {@code main}: the in-memory queue store, the IVR's FastAGI
+ * server, a simulated Asterisk (its FastAGI client pointed at the IVR, its AMI server on a free port,
+ * callers arriving at the demo's rate, operative endpoints op1..op6), the AMI link to it, and the
+ * routing loop. {@link #start} and {@link #stop} never block; {@link #main} waits for Ctrl-C.
+ *
+ * <p>Threading: {@link #start} and {@link #stop} may be called from any thread, each once.
+ */
+public final class CrisislineServer {
+    private static final Logger log = LoggerFactory.getLogger(CrisislineServer.class);
+    private static final String PBX = "sim";
+    private static final Duration LINK_UP_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Vertx vertx;
+    private final QueueStore store;
+    private final Clock clock;
+    private IvrServer ivr;
+    private SimulatedPbx pbx;
+    private AmiLinks links;
+    private RoutingVerticle routing;
+    private String routingDeployment;
+
+    private CrisislineServer(Vertx vertx, QueueStore store, Clock clock) {
+        this.vertx = vertx;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Starts everything in order; on failure, whatever started is stopped again. */
+    public static Future<CrisislineServer> start(Vertx vertx, ServerOptions options) {
+        Objects.requireNonNull(options, "options");
+        Clock clock = new ScaledClock(Clock.systemUTC(), options.routing().timeScale());
+        CrisislineServer server = new CrisislineServer(vertx,
+                new InMemoryQueueStore(QueueConfigReader.read(options.queue()), clock), clock);
+        return server.startAll(options).map(server)
+                .recover(e -> server.stop().transform(ignored -> Future.failedFuture(e)));
+    }
+
+    private Future<Void> startAll(ServerOptions options) {
+        LocalMessageCodec.install(vertx);
+        String amiSecret = randomHex(16);
+        ivr = IvrServer.create(vertx, IvrServerOptions.defaults().withPort(options.ivrPort()));
+        return ivr.start()
+                .compose(ivrPort -> SimulatedPbx.start(vertx, SimulatedPbxOptions.fromJson(options.simulatedPbx().copy()
+                        .put("agi-port", ivrPort).put("ami-secret", amiSecret)
+                        .put("time-scale", options.routing().timeScale()))))
+                .compose(started -> {
+                    pbx = started;
+                    links = AmiLinks.create(vertx, List.of(AmiOptions.fromJson(new JsonObject()
+                            .put("pbx", PBX).put("host", "127.0.0.1").put("port", started.amiPort())
+                            .put("username", SimulatedPbxOptions.DEFAULTS.getString("ami-username"))
+                            .put("secret", amiSecret))), Clock.systemUTC());
+                    Future<Void> up = linkUp();
+                    return links.start().compose(v -> up);
+                })
+                .compose(v -> {
+                    PbxGateway gateway = links.gateway(PBX).orElseThrow();
+                    routing = new RoutingVerticle(store, gateway, options.routing(), pseudonyms(options), clock,
+                            options.summaryEvery());
+                    return vertx.deployVerticle(routing);
+                })
+                .onSuccess(id -> routingDeployment = id)
+                .onSuccess(id -> log.info("Crisisline started: IVR on FastAGI port {}, simulated PBX AMI on port {},"
+                        + " time x{}", ivr.port(), pbx.amiPort(), options.routing().timeScale()))
+                .mapEmpty();
+    }
+
+    /** Completes when the AMI link to the simulated PBX is logged in (its heartbeat keeps callers with us). */
+    private Future<Void> linkUp() {
+        Promise<Void> up = Promise.promise();
+        MessageConsumer<TelephonyEvent> consumer = vertx.eventBus().consumer(TelephonyEvent.ADDRESS, m -> {
+            if (m.body() instanceof PbxLinkChanged changed && changed.state() == LinkState.UP) {
+                up.tryComplete();
+            }
+        });
+        return up.future().timeout(LINK_UP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .eventually(() -> consumer.unregister());
+    }
+
+    private static CallerPseudonyms pseudonyms(ServerOptions options) {
+        byte[] key = options.pseudonymKey().map(k -> k.getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> randomHex(32).getBytes(StandardCharsets.US_ASCII));
+        return new CallerPseudonyms(key);
+    }
+
+    /** Stops the routing, the PBX link, the simulated PBX and the IVR, then the store; Vert.x is left to its owner. */
+    public Future<Void> stop() {
+        Future<Void> chain = Future.succeededFuture();
+        if (routingDeployment != null) {
+            chain = chain.compose(v -> vertx.undeploy(routingDeployment));
+        }
+        if (links != null) {
+            chain = chain.compose(v -> links.stop());
+        }
+        if (pbx != null) {
+            chain = chain.compose(v -> pbx.stop());
+        }
+        if (ivr != null) {
+            chain = chain.compose(v -> ivr.stop());
+        }
+        return chain.onComplete(ignored -> store.close());
+    }
+
+    public QueueStore store() {
+        return store;
+    }
+
+    public SimulatedPbx pbx() {
+        return pbx;
+    }
+
+    public RoutingVerticle routing() {
+        return routing;
+    }
+
+    /** The queue's clock (simulated time in the demo). */
+    public Clock clock() {
+        return clock;
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
+    }
+
+    /**
+     * Runs the embedded default until Ctrl-C; see {@link ServerArgs#USAGE} for the options. A bad
+     * setting stops it at once with a message naming the key.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        ServerOptions options;
+        try {
+            options = ServerArgs.options(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(ServerArgs.USAGE);
+            System.exit(2);
+            return;
+        }
+        Vertx vertx = Vertx.vertx();
+        CrisislineServer server = start(vertx, options)
+                .onFailure(e -> {
+                    log.error("Crisisline failed to start: {}", e.toString());
+                    vertx.close();
+                })
+                .await();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop().compose(v -> vertx.close()).onComplete(ignored -> stopped.countDown());
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "crisisline-shutdown"));
+        log.info("press Ctrl-C to stop");
+    }
+}

@@ -1,0 +1,58 @@
+package org.crisisline.server;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.crisisline.server.routing.RoutingOptions;
+
+/**
+ * How the embedded default is started: the queue's overrides (keys of {@code queue-defaults.properties}),
+ * the FastAGI port, the simulated PBX's overrides (keys of {@code SimulatedPbxOptions.DEFAULTS}), the
+ * routing, the time scale shared by the simulated PBX and the queue's clock, and how often the
+ * summary is printed. Immutable; a bad value fails construction naming its key.
+ *
+ * @param pseudonymKey the secret of the callers' keyed-hash pseudonyms; empty: a random key per run
+ */
+public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject simulatedPbx, RoutingOptions routing,
+                            Duration summaryEvery, Optional<String> pseudonymKey) {
+    public ServerOptions {
+        queue = Map.copyOf(Objects.requireNonNull(queue, "queue"));
+        if (ivrPort < 0 || ivrPort > 65_535) {
+            throw new IllegalArgumentException("ivr-port: 0 to 65535: " + ivrPort);
+        }
+        simulatedPbx = Objects.requireNonNull(simulatedPbx, "simulated-pbx").copy();
+        Objects.requireNonNull(routing, "routing");
+        Objects.requireNonNull(summaryEvery, "summary-every");
+        if (summaryEvery.isNegative()) {
+            throw new IllegalArgumentException("summary-every: must not be negative");
+        }
+        Objects.requireNonNull(pseudonymKey, "pseudonym-key");
+        if (simulatedPbx.containsKey("time-scale")
+                && simulatedPbx.getDouble("time-scale") != routing.timeScale()) {
+            throw new IllegalArgumentException("simulated-pbx.time-scale: set time-scale once, on the routing");
+        }
+    }
+
+    /** The shipped defaults ({@link ServerConfig}) with simulated time running {@code timeScale} times faster. */
+    public static ServerOptions demo(double timeScale) {
+        return ServerConfig.read(new JsonObject().put("time-scale", timeScale), Map.of());
+    }
+
+    public ServerOptions withSimulatedPbx(JsonObject overrides) {
+        return new ServerOptions(queue, ivrPort, simulatedPbx.copy().mergeIn(overrides), routing, summaryEvery,
+                pseudonymKey);
+    }
+
+    public ServerOptions withRouting(RoutingOptions newRouting) {
+        return new ServerOptions(queue, ivrPort, simulatedPbx, newRouting, summaryEvery, pseudonymKey);
+    }
+
+    public ServerOptions withQueue(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(queue);
+        merged.putAll(overrides);
+        return new ServerOptions(merged, ivrPort, simulatedPbx, routing, summaryEvery, pseudonymKey);
+    }
+}

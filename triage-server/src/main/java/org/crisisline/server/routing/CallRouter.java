@@ -1,0 +1,361 @@
+package org.crisisline.server.routing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.crisisline.queue.command.QueueCommand;
+import org.crisisline.queue.core.QueueSnapshot;
+import org.crisisline.queue.event.QueueEvent;
+import org.crisisline.queue.model.Call;
+import org.crisisline.queue.model.CallId;
+import org.crisisline.queue.model.CallKind;
+import org.crisisline.queue.model.CallSource;
+import org.crisisline.queue.model.Language;
+import org.crisisline.queue.model.Line;
+import org.crisisline.queue.model.OperativeId;
+import org.crisisline.queue.model.Tier;
+import org.crisisline.telephony.OriginateRequest;
+import org.crisisline.telephony.agi.BookCallback;
+import org.crisisline.telephony.agi.CallbackChoice;
+import org.crisisline.telephony.agi.CallerArrived;
+import org.crisisline.telephony.agi.CallerLeft;
+import org.crisisline.telephony.event.CallArrived;
+import org.crisisline.telephony.event.CallBridged;
+import org.crisisline.telephony.event.CallEnded;
+import org.crisisline.telephony.event.ChannelVanished;
+import org.crisisline.telephony.event.DialFailed;
+import org.crisisline.telephony.event.OperativeAnswered;
+import org.crisisline.telephony.event.OperativeRinging;
+import org.crisisline.telephony.event.OriginateResult;
+import org.crisisline.telephony.event.OriginateSucceeded;
+import org.crisisline.telephony.event.TelephonyEvent;
+
+/**
+ * The routing loop's decisions, free of I/O: it turns what the IVR and the PBX report into queue
+ * commands, and what the queue decided into PBX actions, keeping the correlation between PBX channels
+ * and queue calls, and between operatives and their endpoints.
+ *
+ * <ul>
+ *   <li>A caller registered by the IVR is enqueued under a keyed-hash pseudonym; the raw number is
+ *       kept only when the caller books a callback, and only until that call is over.</li>
+ *   <li>An operative assigned to a live caller is rung (Redirect); to an agent-first call, the
+ *       operative is called first, then the kept number (Originate).</li>
+ *   <li>An answer marks the call connected; a failed dial, a failed originate or a failed PBX action
+ *       puts the caller back in their place (offer not answered); a called-back person who does not
+ *       answer is reported unreachable (the queue retries or escalates).</li>
+ *   <li>The end of the caller's leg (or of the operative's, once talking) ends the call.</li>
+ * </ul>
+ * Everything is idempotent the way the queue's commands are: a repeated event yields commands that
+ * change nothing; an event about a channel it does not know yields nothing.
+ *
+ * <p>Threading: not thread-safe; one owner (the routing verticle's context). Time comes from the
+ * injected clock.
+ */
+public final class CallRouter {
+    private final RoutingOptions options;
+    private final CallerPseudonyms pseudonyms;
+    private final Clock clock;
+    private final ChannelDirectory channels = new ChannelDirectory();
+    /** Raw callback numbers, by call: the one place a raw number is kept, as DOMAIN.md allows. */
+    private final Map<CallId, String> callbackNumbers = new HashMap<>();
+    /** Agent-first calls whose operative leg is up and whose callee is being dialled, with that operative. */
+    private final Map<CallId, OperativeId> callbacksDialling = new HashMap<>();
+    /** Agent-first calls where operative and callee are talking. */
+    private final Set<CallId> callbacksTalking = new HashSet<>();
+
+    public CallRouter(RoutingOptions options, CallerPseudonyms pseudonyms, Clock clock) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The queue's id for the caller on an IVR channel: the channel's Uniqueid, unique per PBX. */
+    public static CallId callIdOf(String uniqueid) {
+        return CallId.of(uniqueid);
+    }
+
+    /** The IVR registered a caller: enqueue them, pseudonymised, in the tier the IVR gave. */
+    public QueueCommand.Enqueue callerArrived(CallerArrived arrived) {
+        CallId id = callIdOf(arrived.uniqueId());
+        Tier tier = Tier.valueOf(arrived.tier().name());
+        Line line = options.lineOf(arrived.line());
+        CallSource source = line == Line.PROFESSIONALS ? CallSource.OTHER : CallSource.SELF;
+        Language language = arrived.language().isBlank() ? Language.ENGLISH : Language.of(arrived.language());
+        channels.callerRegistered(id, arrived.channel(), arrived.uniqueId());
+        return new QueueCommand.Enqueue(Call.live(id, pseudonyms.of(arrived.callerNumber(), arrived.uniqueId()),
+                line, source, tier, language, false, clock.instant()));
+    }
+
+    /** Whether the caller answered the risk question "not in immediate danger" (tier 2's callback gate). */
+    public static boolean riskQuestionPassed(CallerArrived arrived) {
+        return !arrived.dangerNow() && arrived.tier().mayBeOfferedCallback();
+    }
+
+    /** The caller chose a callback: keep their place or book a slot. Keeps the number for the callback. */
+    public QueueCommand callbackChosen(BookCallback booking) {
+        CallId id = CallId.of(booking.callId());
+        callbackNumbers.put(id, booking.callbackNumber());
+        if (booking.choice() instanceof CallbackChoice.Slot slot) {
+            return new QueueCommand.BookSlot(id, slot.slot().start());
+        }
+        return new QueueCommand.AcceptVirtualHold(id);
+    }
+
+    /** The queue refused the booking: the number must not be kept. */
+    public void callbackRefused(CallId call) {
+        callbackNumbers.remove(call);
+    }
+
+    /** The id the IVR tells the caller their callback is booked under. */
+    public static String callbackIdOf(CallId call) {
+        return "cb-" + call.value();
+    }
+
+    /**
+     * The caller left the IVR (hung up, or sent to Asterisk's own queue): end their call. Not while
+     * the call is being rung to an operative: our own Redirect ends the AGI script as a hang-up would,
+     * and a caller who really hung up is reported by the AMI's hang-up of their channel anyway.
+     */
+    public RoutingDecision callerLeft(CallerLeft left) {
+        Optional<CallId> id = left.callIdIfKnown().map(CallId::of)
+                .or(() -> channels.find(null, left.uniqueId(), null));
+        return id.filter(call -> channels.offeredTo(call).isEmpty())
+                .map(call -> RoutingDecision.command(new QueueCommand.EndCall(call)))
+                .orElse(RoutingDecision.NOTHING);
+    }
+
+    /** An event from the PBX. */
+    public RoutingDecision telephonyEvent(TelephonyEvent event) {
+        if (event instanceof CallArrived arrived) {
+            channels.channelArrived(arrived.channel(), arrived.callKey());
+        } else if (event instanceof OperativeRinging ringing) {
+            channels.find(ringing.callerChannel(), null, ringing.callKey())
+                    .ifPresent(call -> channels.learnCallKey(call, ringing.callKey()));
+        } else if (event instanceof OperativeAnswered answered) {
+            return channels.find(answered.callerChannel(), null, answered.callKey())
+                    .map(this::operativeAnswered).orElse(RoutingDecision.NOTHING);
+        } else if (event instanceof DialFailed failed) {
+            return channels.find(failed.channel(), failed.uniqueid(), failed.callKey())
+                    .map(call -> dialFailed(call, failed)).orElse(RoutingDecision.NOTHING);
+        } else if (event instanceof CallBridged bridged) {
+            return channels.find(bridged.channel(), bridged.uniqueid(), bridged.callKey())
+                    .filter(call -> callbacksDialling.containsKey(call) || callbacksTalking.contains(call))
+                    .map(this::calleeAnswered)
+                    .orElse(RoutingDecision.NOTHING);
+        } else if (event instanceof CallEnded ended) {
+            return channelEnded(ended.channel(), ended.uniqueid(), ended.callKey(), ended.leg());
+        } else if (event instanceof ChannelVanished vanished) {
+            return channelEnded(vanished.channel(), vanished.uniqueid(), vanished.callKey(), CallEnded.Leg.OTHER);
+        }
+        return RoutingDecision.NOTHING;
+    }
+
+    private RoutingDecision operativeAnswered(CallId call) {
+        channels.offerEnded(call);
+        return RoutingDecision.command(new QueueCommand.MarkConnected(call));
+    }
+
+    private RoutingDecision calleeAnswered(CallId call) {
+        callbacksDialling.remove(call);
+        callbacksTalking.add(call);
+        return RoutingDecision.command(new QueueCommand.MarkConnected(call));
+    }
+
+    private RoutingDecision dialFailed(CallId call, DialFailed failed) {
+        OperativeId dialling = callbacksDialling.get(call);
+        if (dialling != null && !channels.isCallerChannel(call, failed.channel())) {
+            callbacksDialling.remove(call);
+            if ("CANCEL".equalsIgnoreCase(failed.dialStatus())) {
+                // The operative hung up before the person answered: not the person's failure.
+                return RoutingDecision.command(new QueueCommand.MarkOfferNotAnswered(call, dialling));
+            }
+            // The operative's leg dialled the person being called back, who did not answer.
+            return RoutingDecision.command(new QueueCommand.MarkCallerUnreachable(call,
+                    "callee " + failed.dialStatus().toLowerCase()));
+        }
+        return channels.offerEnded(call)
+                .map(operative -> RoutingDecision.command(new QueueCommand.MarkOfferNotAnswered(call, operative)))
+                .orElse(RoutingDecision.NOTHING);
+    }
+
+    private RoutingDecision channelEnded(String channel, String uniqueid, String callKey, CallEnded.Leg leg) {
+        // Only a call's own channels end it; another leg on the same Linkedid (a called-back person's
+        // Local half, say) ends nothing, except a leg the adapter knows to be the caller's.
+        Optional<CallId> found = channels.find(channel, uniqueid, null);
+        if (found.isEmpty() && leg == CallEnded.Leg.CALLER) {
+            found = channels.find(null, null, callKey);
+        }
+        boolean callerLeg = leg == CallEnded.Leg.CALLER
+                || found.map(call -> channels.isCallerChannel(call, channel)).orElse(false);
+        channels.channelEnded(channel, uniqueid);
+        if (found.isEmpty()) {
+            return RoutingDecision.NOTHING;
+        }
+        CallId call = found.get();
+        if (!callerLeg && channels.offeredTo(call).isPresent()) {
+            // An operative's leg that ended while still ringing: the failed dial says so.
+            return RoutingDecision.NOTHING;
+        }
+        OperativeId dialling = callbacksDialling.remove(call);
+        if (!callerLeg && dialling != null) {
+            // The operative's leg of a callback ended before the person answered: offer it again.
+            return RoutingDecision.command(new QueueCommand.MarkOfferNotAnswered(call, dialling));
+        }
+        return RoutingDecision.command(new QueueCommand.EndCall(call));
+    }
+
+    /** What the queue decided: ring, call back, forget. */
+    public RoutingDecision queueEvents(List<QueueEvent> events) {
+        List<QueueCommand> commands = new ArrayList<>();
+        List<PbxAction> actions = new ArrayList<>();
+        List<RoutingDecision.Deferred> later = new ArrayList<>();
+        for (QueueEvent event : events) {
+            if (event instanceof QueueEvent.OperativeAssigned assigned) {
+                assigned(assigned, commands, actions);
+            } else if (event instanceof QueueEvent.CallConnected connected) {
+                channels.offerEnded(connected.call());
+            } else if (event instanceof QueueEvent.OfferNotAnswered missed) {
+                channels.offerEnded(missed.call());
+                callbacksDialling.remove(missed.call());
+                options.readyAgainAfter().ifPresent(after -> later.add(
+                        new RoutingDecision.Deferred(new QueueCommand.MarkReady(missed.operative()), after)));
+            } else if (event instanceof QueueEvent.CallbackAttemptFailed failed) {
+                channels.offerEnded(failed.call());
+                callbacksDialling.remove(failed.call());
+            } else if (isFinal(event)) {
+                forget(callOf(event));
+            }
+        }
+        return new RoutingDecision(commands, actions, later);
+    }
+
+    private void assigned(QueueEvent.OperativeAssigned assigned, List<QueueCommand> commands,
+                          List<PbxAction> actions) {
+        CallId call = assigned.call();
+        OperativeId operative = assigned.operative();
+        String endpoint = options.endpoints().get(operative);
+        if (endpoint == null) {
+            // Nobody can ring an operative without an endpoint: give the caller back to the queue.
+            commands.add(new QueueCommand.MarkOfferNotAnswered(call, operative));
+            return;
+        }
+        channels.offered(call, operative);
+        if (assigned.kind() == CallKind.LIVE) {
+            Optional<String> callerChannel = channels.callerChannel(call);
+            if (callerChannel.isPresent()) {
+                actions.add(new PbxAction.ConnectToOperative(call, operative, callerChannel.get(), endpoint));
+            } else {
+                // The caller's channel is gone (or on another node): nothing to ring them to.
+                channels.offerEnded(call);
+                commands.add(new QueueCommand.MarkOfferNotAnswered(call, operative));
+            }
+            return;
+        }
+        String number = callbackNumbers.get(call);
+        if (number == null) {
+            channels.offerEnded(call);
+            commands.add(new QueueCommand.MarkCallerUnreachable(call, "no callback number kept on this node"));
+            return;
+        }
+        actions.add(new PbxAction.OriginateCallback(call, operative, OriginateRequest.agentFirstCallback(
+                "PJSIP/" + endpoint, number, options.helplineNumber(), call.value(), callbackIdOf(call))));
+    }
+
+    /** How an agent-first call's Originate ended (the operative's leg). */
+    public RoutingDecision originateEnded(CallId call, OperativeId operative, OriginateResult result) {
+        if (result instanceof OriginateSucceeded succeeded) {
+            // The operative answered: now the person is dialled; the bridge or a failed dial will tell.
+            channels.offerEnded(call);
+            channels.operativeLegUp(call, succeeded.channel(), succeeded.uniqueid());
+            callbacksDialling.put(call, operative);
+            return RoutingDecision.NOTHING;
+        }
+        channels.offerEnded(call);
+        return RoutingDecision.command(new QueueCommand.MarkOfferNotAnswered(call, operative));
+    }
+
+    /**
+     * A PBX action failed (timeout, rejected, link down). A caller must never be lost: a failed ring
+     * or callback gives the call back to the queue, which offers it again; a failed announcement is
+     * only logged.
+     */
+    public RoutingDecision actionFailed(PbxAction action) {
+        if (action instanceof PbxAction.ConnectToOperative connect) {
+            return offerFailed(connect.call(), connect.operative());
+        } else if (action instanceof PbxAction.OriginateCallback originate) {
+            return offerFailed(originate.call(), originate.operative());
+        }
+        return RoutingDecision.NOTHING;
+    }
+
+    private RoutingDecision offerFailed(CallId call, OperativeId operative) {
+        channels.offerEnded(call);
+        // The queue sets the operative not ready; the PBX failed, not them: ready again after a pause
+        // (not at once, or a link that is down would be retried in a tight loop).
+        return new RoutingDecision(List.of(new QueueCommand.MarkOfferNotAnswered(call, operative)), List.of(),
+                List.of(new RoutingDecision.Deferred(new QueueCommand.MarkReady(operative), options.pbxRetryAfter())));
+    }
+
+    /**
+     * Position and wait announcements for the live callers waiting now, in serving order: position 1
+     * is next. Callers being rung are skipped.
+     */
+    public List<PbxAction> announcements(QueueSnapshot snapshot) {
+        List<PbxAction> actions = new ArrayList<>();
+        int position = 0;
+        for (Call call : snapshot.waiting()) {
+            if (call.kind() != CallKind.LIVE) {
+                continue;
+            }
+            position++;
+            Optional<String> channel = channels.callerChannel(call.id());
+            if (channel.isEmpty() || channels.offeredTo(call.id()).isPresent()) {
+                continue;
+            }
+            Duration wait = snapshot.estimatedWaitByTier().getOrDefault(call.tier(), Duration.ZERO);
+            int minutes = (int) Math.max(1, (wait.toSeconds() + 59) / 60);
+            actions.add(new PbxAction.Announce(call.id(), channel.get(), position, minutes));
+        }
+        return actions;
+    }
+
+    /** Whether a raw callback number is kept for {@code call} (for tests: it must go once the call is over). */
+    public boolean keepsNumberFor(CallId call) {
+        return callbackNumbers.containsKey(call);
+    }
+
+    /** The live callers this router can reach now. */
+    public int liveCallers() {
+        return channels.liveCallers();
+    }
+
+    private void forget(CallId call) {
+        channels.forget(call);
+        callbackNumbers.remove(call);
+        callbacksDialling.remove(call);
+        callbacksTalking.remove(call);
+    }
+
+    private static boolean isFinal(QueueEvent event) {
+        return event instanceof QueueEvent.CallCompleted || event instanceof QueueEvent.CallerAbandoned
+                || event instanceof QueueEvent.CallbackEscalated || event instanceof QueueEvent.CallbackClosedUnreachable;
+    }
+
+    private static CallId callOf(QueueEvent event) {
+        if (event instanceof QueueEvent.CallCompleted e) {
+            return e.call();
+        } else if (event instanceof QueueEvent.CallerAbandoned e) {
+            return e.call();
+        } else if (event instanceof QueueEvent.CallbackEscalated e) {
+            return e.call();
+        }
+        return ((QueueEvent.CallbackClosedUnreachable) event).call();
+    }
+}

@@ -1,0 +1,264 @@
+package org.crisisline.server.routing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.crisisline.queue.command.QueueCommand;
+import org.crisisline.queue.core.QueueSnapshot;
+import org.crisisline.queue.event.Outcome;
+import org.crisisline.queue.model.CallId;
+import org.crisisline.queue.model.OperativeId;
+import org.crisisline.queue.model.Skills;
+import org.crisisline.queue.model.Tier;
+import org.crisisline.queue.policy.CallbackOfferRule;
+import org.crisisline.queue.store.QueueStore;
+import org.crisisline.telephony.PbxGateway;
+import org.crisisline.telephony.agi.BookCallback;
+import org.crisisline.telephony.agi.CallerArrived;
+import org.crisisline.telephony.agi.CallerLeft;
+import org.crisisline.telephony.agi.CallbackBooked;
+import org.crisisline.telephony.agi.IvrQueue;
+import org.crisisline.telephony.bus.LocalMessageCodec;
+import org.crisisline.telephony.event.TelephonyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The routing loop around {@link CallRouter}: consumes the IVR's requests ({@link IvrQueue}'s three
+ * addresses) and the PBX's events ({@link TelephonyEvent#ADDRESS}), runs the router's commands on the
+ * {@link QueueStore}, turns the outcomes' events into PBX actions through the {@link PbxGateway},
+ * ticks the store at its deadlines, announces place and wait to waiting callers, and logs a summary.
+ *
+ * <p>Threading: everything runs on this verticle's context (the router and its correlation state have
+ * one owner); store stages are brought back onto it. Nothing blocks. Every store call has the
+ * configured timeout; every PBX call has the gateway's own timeout and a backstop here. A failed ring
+ * or callback gives the call back to the queue (offer not answered), so no caller is lost. Logs name
+ * calls by id and callers by pseudonym, never by number.
+ */
+public final class RoutingVerticle extends VerticleBase {
+    private static final Logger log = LoggerFactory.getLogger(RoutingVerticle.class);
+    /** Beyond the gateway's own timeouts (an Originate waits up to its ring time): a last guard. */
+    private static final Duration PBX_BACKSTOP = Duration.ofSeconds(90);
+    private static final int SNAPSHOT_LIMIT = 500;
+    private static final int STORE_RETRIES = 3;
+    private static final Duration STORE_RETRY_DELAY = Duration.ofMillis(500);
+
+    private final QueueStore store;
+    private final PbxGateway gateway;
+    private final CallRouter router;
+    private final RoutingOptions options;
+    private final Clock clock;
+    private final Duration summaryEvery;
+    private final CallFlowLog flow = new CallFlowLog();
+    private final List<Long> timers = new ArrayList<>();
+    private DeadlineTicker ticker;
+
+    /**
+     * @param clock        the queue's clock (the same the store runs on)
+     * @param summaryEvery how often (real time) to log the one-line summary; zero: never
+     */
+    public RoutingVerticle(QueueStore store, PbxGateway gateway, RoutingOptions options, CallerPseudonyms pseudonyms,
+                           Clock clock, Duration summaryEvery) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.options = Objects.requireNonNull(options, "options");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.summaryEvery = Objects.requireNonNull(summaryEvery, "summaryEvery");
+        this.router = new CallRouter(options, pseudonyms, clock);
+    }
+
+    @Override
+    public Future<?> start() {
+        LocalMessageCodec.install(vertx);
+        ticker = new DeadlineTicker(vertx, clock, options.timeScale(), this::execute);
+        var bus = vertx.eventBus();
+        List<Future<Void>> registered = List.of(
+                bus.<CallerArrived>consumer(IvrQueue.CALLER_ARRIVED, this::callerArrived).completion(),
+                bus.<BookCallback>consumer(IvrQueue.BOOK_CALLBACK, this::bookCallback).completion(),
+                bus.<CallerLeft>consumer(IvrQueue.CALLER_LEFT, m -> apply(router.callerLeft(m.body()))).completion(),
+                bus.<TelephonyEvent>consumer(TelephonyEvent.ADDRESS, m -> apply(router.telephonyEvent(m.body())))
+                        .completion());
+        every(options.announceEvery(), true, this::announce);
+        every(summaryEvery, false, this::summarise);
+        return Future.all(registered).compose(all -> logOnOperatives()).onSuccess(v -> rescheduleTick());
+    }
+
+    @Override
+    public Future<?> stop() {
+        timers.forEach(vertx::cancelTimer);
+        if (ticker != null) {
+            ticker.cancel();
+        }
+        return Future.succeededFuture();
+    }
+
+    /** Logs on the configured operatives and marks them ready, one after the other. */
+    private Future<Void> logOnOperatives() {
+        Future<Void> chain = Future.succeededFuture();
+        for (Map.Entry<OperativeId, Skills> operative : options.operatives().entrySet()) {
+            chain = chain
+                    .compose(v -> execute(new QueueCommand.LogOn(operative.getKey(), operative.getValue())))
+                    .compose(v -> execute(new QueueCommand.MarkReady(operative.getKey())))
+                    .mapEmpty();
+        }
+        return chain.onSuccess(v -> log.info("operatives logged on and ready: {}", options.operatives().keySet()));
+    }
+
+    private void callerArrived(Message<CallerArrived> message) {
+        CallerArrived arrived = message.body();
+        QueueCommand.Enqueue enqueue = router.callerArrived(arrived);
+        CallId call = enqueue.call().id();
+        Tier tier = enqueue.call().tier();
+        execute(enqueue)
+                .compose(outcome -> outcome instanceof Outcome.Rejected rejected
+                        ? Future.failedFuture(new IllegalStateException("enqueue refused: " + rejected.reason()))
+                        : fromStore(store.callbackOffer(call, CallRouter.riskQuestionPassed(arrived))))
+                .compose(offer -> offer instanceof CallbackOfferRule.Offer
+                        ? fromStore(store.offerSlots()).map(slots -> IvrReplies.registered(call, offer, Duration.ZERO,
+                                slots))
+                        : fromStore(store.snapshot(0)).map(snapshot -> IvrReplies.registered(call, offer,
+                                snapshot.estimatedWaitByTier().getOrDefault(tier, Duration.ZERO), List.of())))
+                .onSuccess(message::reply)
+                .onFailure(e -> {
+                    // The IVR then sends the caller to Asterisk's own queue: they are not lost.
+                    log.warn("registration failed call={}: {}", call, e.toString());
+                    message.fail(500, "registration failed: " + e.getMessage());
+                });
+    }
+
+    private void bookCallback(Message<BookCallback> message) {
+        QueueCommand command = router.callbackChosen(message.body());
+        CallId call = CallId.of(message.body().callId());
+        execute(command)
+                .onSuccess(outcome -> {
+                    if (outcome instanceof Outcome.Rejected rejected) {
+                        router.callbackRefused(call);
+                        message.fail(IvrReplies.bookingFailureCode(rejected.reason()), rejected.detail());
+                    } else {
+                        message.reply(new CallbackBooked(CallRouter.callbackIdOf(call)));
+                    }
+                })
+                .onFailure(e -> {
+                    router.callbackRefused(call);
+                    log.warn("booking failed call={}: {}", call, e.toString());
+                    message.fail(500, "booking failed");
+                });
+    }
+
+    /** Runs a command on the store; its events are logged and routed before the future completes. */
+    private Future<Outcome> execute(QueueCommand command) {
+        return execute(command, retriesFor(command));
+    }
+
+    /**
+     * A store that failed (timeout, backend down) is asked again after a pause: commands are
+     * idempotent, so a retry of one that did land changes nothing, and a hang-up or an answer is
+     * never dropped by a passing failure. Not an enqueue (the IVR has given up by then and sends
+     * the caller to Asterisk's queue) nor a tick (the next deadline brings another).
+     */
+    private Future<Outcome> execute(QueueCommand command, int retriesLeft) {
+        return fromStore(store.execute(command))
+                .onSuccess(outcome -> {
+                    if (outcome instanceof Outcome.Rejected rejected) {
+                        log.debug("refused {}: {} {}", command.getClass().getSimpleName(), rejected.reason(),
+                                rejected.detail());
+                    }
+                    flow.record(outcome.events());
+                    apply(router.queueEvents(outcome.events()));
+                    rescheduleTick();
+                })
+                .recover(e -> {
+                    if (retriesLeft <= 0) {
+                        log.error("queue store failed on {}: {}", command, e.toString());
+                        return Future.failedFuture(e);
+                    }
+                    log.warn("queue store failed on {}: {}; retrying", command, e.toString());
+                    Promise<Outcome> retried = Promise.promise();
+                    vertx.setTimer(STORE_RETRY_DELAY.toMillis(),
+                            id -> execute(command, retriesLeft - 1).onComplete(retried));
+                    return retried.future();
+                });
+    }
+
+    private static int retriesFor(QueueCommand command) {
+        return command instanceof QueueCommand.Enqueue || command instanceof QueueCommand.Tick ? 0 : STORE_RETRIES;
+    }
+
+    private void apply(RoutingDecision decision) {
+        decision.commands().forEach(this::execute);
+        decision.actions().forEach(this::perform);
+        decision.later().forEach(deferred ->
+                vertx.setTimer(realMillis(deferred.after()), id -> execute(deferred.command())));
+    }
+
+    private void perform(PbxAction action) {
+        if (action instanceof PbxAction.ConnectToOperative connect) {
+            pbx(gateway.connectToOperative(connect.callerChannel(), connect.endpoint()))
+                    .onFailure(e -> pbxFailed(action, e));
+        } else if (action instanceof PbxAction.OriginateCallback originate) {
+            log.info("event=calling-back call={} operative={}", originate.call(), originate.operative());
+            pbx(gateway.originate(originate.request()))
+                    .onSuccess(result -> apply(router.originateEnded(originate.call(), originate.operative(), result)))
+                    .onFailure(e -> pbxFailed(action, e));
+        } else if (action instanceof PbxAction.Announce announce) {
+            pbx(gateway.announce(announce.callerChannel(), announce.position(), announce.waitMinutes()))
+                    .onFailure(e -> log.debug("announcement failed call={}: {}", announce.call(), e.toString()));
+        }
+    }
+
+    private void pbxFailed(PbxAction action, Throwable e) {
+        log.warn("pbx action failed call={} action={}: {}; the call goes back to the queue", action.call(),
+                action.getClass().getSimpleName(), e.toString());
+        apply(router.actionFailed(action));
+    }
+
+    private void rescheduleTick() {
+        fromStore(store.nextDeadline())
+                .onSuccess(ticker::deadlineIs)
+                .onFailure(e -> log.warn("queue store: next deadline unknown: {}", e.toString()));
+    }
+
+    private void announce() {
+        fromStore(store.snapshot(SNAPSHOT_LIMIT)).onSuccess(snapshot -> router.announcements(snapshot)
+                .forEach(this::perform));
+    }
+
+    private void summarise() {
+        fromStore(store.snapshot(0)).onSuccess((QueueSnapshot snapshot) ->
+                log.info("summary {}", QueueSummary.of(snapshot, flow.answered(), flow.completed(), flow.abandoned())));
+    }
+
+    private void every(Duration interval, boolean simulatedTime, Runnable task) {
+        if (!interval.isZero()) {
+            long millis = simulatedTime ? realMillis(interval) : Math.max(1, interval.toMillis());
+            timers.add(vertx.setPeriodic(millis, id -> task.run()));
+        }
+    }
+
+    private long realMillis(Duration simulated) {
+        return Math.max(1, (long) (simulated.toMillis() / options.timeScale()));
+    }
+
+    private <T> Future<T> fromStore(CompletionStage<T> stage) {
+        return Future.fromCompletionStage(stage, context).timeout(options.storeTimeout().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private <T> Future<T> pbx(Future<T> call) {
+        return call.timeout(PBX_BACKSTOP.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The calls answered, completed and abandoned so far; readable from any thread. */
+    public CallFlowLog callFlow() {
+        return flow;
+    }
+}
