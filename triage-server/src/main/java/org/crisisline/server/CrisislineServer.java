@@ -5,8 +5,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.crisisline.queue.config.QueueConfigReader;
 import org.crisisline.queue.store.QueueStore;
 import org.crisisline.queue.store.memory.InMemoryQueueStore;
+import org.crisisline.server.audit.CallerPseudonym;
 import org.crisisline.server.routing.CallerPseudonyms;
 import org.crisisline.server.routing.RoutingVerticle;
 import org.crisisline.telephony.PbxGateway;
@@ -112,9 +113,9 @@ public final class CrisislineServer {
     }
 
     private static CallerPseudonyms pseudonyms(ServerOptions options) {
-        byte[] key = options.pseudonymKey().map(k -> k.getBytes(StandardCharsets.UTF_8))
-                .orElseGet(() -> randomHex(32).getBytes(StandardCharsets.US_ASCII));
-        return new CallerPseudonyms(key);
+        // No key configured (the demo): a random one, so pseudonyms are stable for this run only.
+        return new CallerPseudonyms(options.pseudonymKey().map(CallerPseudonym::fromBase64)
+                .orElseGet(() -> CallerPseudonym.withKey(randomBytes(CallerPseudonym.MIN_KEY_BYTES))));
     }
 
     /** Stops the routing, the PBX link, the simulated PBX and the IVR, then the store; Vert.x is left to its owner. */
@@ -153,9 +154,13 @@ public final class CrisislineServer {
     }
 
     private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
+        return HexFormat.of().formatHex(randomBytes(bytes));
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] random = new byte[count];
         new SecureRandom().nextBytes(random);
-        return java.util.HexFormat.of().formatHex(random);
+        return random;
     }
 
     /**

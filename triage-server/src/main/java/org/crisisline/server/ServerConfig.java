@@ -13,6 +13,7 @@ import java.util.Set;
 import org.crisisline.queue.config.QueueConfigReader;
 import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Skills;
+import org.crisisline.server.audit.CallerPseudonym;
 import org.crisisline.server.routing.RoutingOptions;
 
 /**
@@ -94,6 +95,14 @@ public final class ServerConfig {
         Map<String, String> queue = new LinkedHashMap<>();
         c.getJsonObject("queue").forEach(e -> queue.put(e.getKey(), String.valueOf(e.getValue())));
         String key = text(c, "pseudonym-key");
+        if (!key.isEmpty()) {
+            try {
+                CallerPseudonym.fromBase64(key);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("pseudonym-key: Base64 of at least " + CallerPseudonym.MIN_KEY_BYTES
+                        + " random bytes (" + e.getMessage() + ")");
+            }
+        }
         return new ServerOptions(queue, (int) number(c.getJsonObject("ivr"), "ivr.port"), pbx, routing,
                 duration(c, "summary-every"), key.isEmpty() ? Optional.empty() : Optional.of(key));
     }

@@ -1,52 +1,26 @@
 package org.crisisline.server.routing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.crisisline.queue.model.CallerRef;
+import org.crisisline.server.audit.CallerPseudonym;
 
 /**
- * Turns a caller's raw number into a {@link CallerRef}: a keyed hash (HMAC-SHA256, DOMAIN.md
- * "Information sharing"), so the same number gives the same pseudonym under one key and nobody
- * without the key can go back to the number. A withheld number gets a pseudonym of its own call.
+ * A caller's {@link CallerRef} for the queue: the keyed-hash pseudonym every log, metric and export
+ * uses ({@link CallerPseudonym}, DOMAIN.md "Information sharing"), so a caller is the same person to
+ * the queue as to the audit log. A withheld or unparseable number is known only by its call.
  *
- * <p>Threading: not thread-safe ({@link Mac} is not); one owner, the router.
+ * <p>Immutable and thread-safe.
  */
 public final class CallerPseudonyms {
-    private static final String ALGORITHM = "HmacSHA256";
-    /** 16 bytes of the hash: collisions are negligible for any number of callers a line will see. */
-    private static final int KEPT_BYTES = 16;
+    private final CallerPseudonym pseudonym;
 
-    private final Mac mac;
-
-    /** {@code key}: the pseudonymisation secret; at least 16 bytes. */
-    public CallerPseudonyms(byte[] key) {
-        Objects.requireNonNull(key, "key");
-        if (key.length < 16) {
-            throw new IllegalArgumentException("pseudonym-key: at least 16 bytes");
-        }
-        try {
-            mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key, ALGORITHM));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no " + ALGORITHM, e);
-        }
+    public CallerPseudonyms(CallerPseudonym pseudonym) {
+        this.pseudonym = Objects.requireNonNull(pseudonym, "pseudonym");
     }
 
-    /** The pseudonym of {@code rawNumber}; a blank (withheld) number is pseudonymised by {@code callKey}. */
+    /** The pseudonym of {@code rawNumber}; a withheld number is named by {@code callKey}, which is no secret. */
     public CallerRef of(String rawNumber, String callKey) {
-        String digits = rawNumber == null ? "" : rawNumber.replaceAll("[^0-9+]", "");
-        if (digits.isEmpty()) {
-            return new CallerRef("withheld-" + hash("call:" + callKey));
-        }
-        return new CallerRef("c-" + hash("tel:" + digits));
-    }
-
-    private String hash(String text) {
-        byte[] full = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(full, 0, KEPT_BYTES);
+        return pseudonym.of(rawNumber == null ? "" : rawNumber).map(CallerRef::new)
+                .orElseGet(() -> new CallerRef("withheld-" + callKey));
     }
 }

@@ -2,6 +2,7 @@ package org.crisisline.server.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crisisline.server.audit.CallerPseudonym;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.event.QueueEvent;
@@ -64,7 +66,7 @@ class CallRouterTest {
         assertThat(call.tier()).isEqualTo(Tier.CRISIS);
         assertThat(call.line()).isEqualTo(Line.CRISIS);
         assertThat(call.joinedAt()).isEqualTo(NOW);
-        assertThat(call.caller().pseudonym()).startsWith("c-").doesNotContain(NUMBER).doesNotContain("0123");
+        assertThat(call.caller().pseudonym()).startsWith("c_").doesNotContain(NUMBER).doesNotContain("0123");
         assertThat(call.caller()).isEqualTo(pseudonyms("key-one-0123456789").of(NUMBER, "other"));
         assertThat(call.caller()).isNotEqualTo(pseudonyms("key-two-0123456789").of(NUMBER, "other"));
         assertNoRawNumber();
@@ -305,6 +307,6 @@ class CallRouterTest {
     }
 
     private static CallerPseudonyms pseudonyms(String key) {
-        return new CallerPseudonyms(key.getBytes(StandardCharsets.UTF_8));
+        return new CallerPseudonyms(CallerPseudonym.withKey(Arrays.copyOf(key.getBytes(StandardCharsets.UTF_8), 32)));
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.crisisline.server.audit.CallerPseudonym;
 import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.model.Tier;
 import org.junit.jupiter.api.DisplayName;
@@ -27,10 +28,11 @@ class QueueSummaryTest {
     @Test
     @DisplayName("a withheld number gets a pseudonym of its own call; formatting does not change a number's pseudonym")
     void pseudonyms() {
-        CallerPseudonyms pseudonyms = new CallerPseudonyms("a-test-key-0123456789".getBytes(StandardCharsets.UTF_8));
+        CallerPseudonyms pseudonyms = new CallerPseudonyms(CallerPseudonym.withKey(
+                "a-test-key-0123456789-0123456789".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(pseudonyms.of("", "1.1").pseudonym()).startsWith("withheld-");
         assertThat(pseudonyms.of("", "1.1")).isNotEqualTo(pseudonyms.of("", "1.2"));
-        assertThat(pseudonyms.of("07700 900123", "1.1")).isEqualTo(pseudonyms.of("07700900123", "1.2"));
+        assertThat(pseudonyms.of("07700 900123", "1.1")).isEqualTo(pseudonyms.of("+44 7700 900123", "1.2"));
     }
 }

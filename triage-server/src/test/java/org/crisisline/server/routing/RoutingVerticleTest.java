@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.crisisline.server.audit.CallerPseudonym;
 import org.crisisline.queue.callback.CallbackSlot;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.config.QueueConfigReader;
@@ -98,7 +99,7 @@ class RoutingVerticleTest {
                 Map.of(OP1, "op1"), "08001234567", Duration.ZERO, Optional.empty(), Duration.ofMillis(200),
                 Duration.ofSeconds(1), 1.0);
         await(vertx.deployVerticle(new RoutingVerticle(store, pbx, options,
-                new CallerPseudonyms("a-test-key-0123456789".getBytes(StandardCharsets.UTF_8)), Clock.systemUTC(),
+                new CallerPseudonyms(CallerPseudonym.withKey("a-test-key-0123456789-0123456789".getBytes(StandardCharsets.UTF_8))), Clock.systemUTC(),
                 Duration.ZERO)));
     }
 
