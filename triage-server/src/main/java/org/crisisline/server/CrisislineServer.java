@@ -10,9 +10,11 @@ import java.util.HexFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.config.QueueConfigReader;
 import org.crisisline.queue.store.QueueStore;
 import org.crisisline.queue.store.memory.InMemoryQueueStore;
@@ -48,16 +50,19 @@ public final class CrisislineServer {
 
     private final Vertx vertx;
     private final QueueStore store;
+    private final QueueConfig queueConfig;
     private final Clock clock;
     private IvrServer ivr;
     private SimulatedPbx pbx;
     private AmiLinks links;
     private RoutingVerticle routing;
     private String routingDeployment;
+    private ApiServer api;
 
-    private CrisislineServer(Vertx vertx, QueueStore store, Clock clock) {
+    private CrisislineServer(Vertx vertx, QueueConfig queueConfig, Clock clock) {
         this.vertx = vertx;
-        this.store = store;
+        this.queueConfig = queueConfig;
+        this.store = new InMemoryQueueStore(queueConfig, clock);
         this.clock = clock;
     }
 
@@ -65,8 +70,7 @@ public final class CrisislineServer {
     public static Future<CrisislineServer> start(Vertx vertx, ServerOptions options) {
         Objects.requireNonNull(options, "options");
         Clock clock = new ScaledClock(Clock.systemUTC(), options.routing().timeScale());
-        CrisislineServer server = new CrisislineServer(vertx,
-                new InMemoryQueueStore(QueueConfigReader.read(options.queue()), clock), clock);
+        CrisislineServer server = new CrisislineServer(vertx, QueueConfigReader.read(options.queue()), clock);
         return server.startAll(options).map(server)
                 .recover(e -> server.stop().transform(ignored -> Future.failedFuture(e)));
     }
@@ -89,14 +93,19 @@ public final class CrisislineServer {
                     return links.start().compose(v -> up);
                 })
                 .compose(v -> {
+                    api = new ApiServer(queueConfig);
+                    return api.start(vertx, store, queueConfig, links, options, clock);
+                })
+                .compose(v -> {
                     PbxGateway gateway = links.gateway(PBX).orElseThrow();
                     routing = new RoutingVerticle(store, gateway, options.routing(), pseudonyms(options), clock,
-                            options.summaryEvery());
+                            options.summaryEvery()).observingEvents(api.metrics()::recordEvents);
                     return vertx.deployVerticle(routing);
                 })
                 .onSuccess(id -> routingDeployment = id)
-                .onSuccess(id -> log.info("Crisisline started: IVR on FastAGI port {}, simulated PBX AMI on port {},"
-                        + " time x{}", ivr.port(), pbx.amiPort(), options.routing().timeScale()))
+                .onSuccess(id -> log.info("Crisisline started: web and API on http://{}:{}/, IVR on FastAGI port {},"
+                        + " simulated PBX AMI on port {}, time x{}", options.http().host(), api.port(), ivr.port(),
+                        pbx.amiPort(), options.routing().timeScale()))
                 .mapEmpty();
     }
 
@@ -124,6 +133,9 @@ public final class CrisislineServer {
         if (routingDeployment != null) {
             chain = chain.compose(v -> vertx.undeploy(routingDeployment));
         }
+        if (api != null) {
+            chain = chain.compose(v -> api.stop());
+        }
         if (links != null) {
             chain = chain.compose(v -> links.stop());
         }
@@ -146,6 +158,16 @@ public final class CrisislineServer {
 
     public RoutingVerticle routing() {
         return routing;
+    }
+
+    /** The port the HTTP API and the web pages listen on. */
+    public int httpPort() {
+        return api.port();
+    }
+
+    /** The demo accounts' usernames and their random passwords, made at start. */
+    public Map<String, String> demoPasswords() {
+        return api.demoPasswords();
     }
 
     /** The queue's clock (simulated time in the demo). */
@@ -193,6 +215,16 @@ public final class CrisislineServer {
                 Thread.currentThread().interrupt();
             }
         }, "crisisline-shutdown"));
+        printWelcome(server);
         log.info("press Ctrl-C to stop");
+    }
+
+    /** On the console only, never in a log file: the demo accounts' passwords live for this run. */
+    private static void printWelcome(CrisislineServer server) {
+        StringBuilder text = new StringBuilder("%nCrisisline is running: open http://localhost:%d/%n".formatted(
+                server.httpPort()));
+        text.append("Demo accounts for this run (operatives op1-op3, clinical lead 'lead', admin 'admin'):%n".formatted());
+        server.demoPasswords().forEach((user, password) -> text.append("  %-6s %s%n".formatted(user, password)));
+        System.out.println(text);
     }
 }

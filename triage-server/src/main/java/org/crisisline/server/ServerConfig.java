@@ -27,12 +27,12 @@ import org.crisisline.server.routing.RoutingOptions;
 public final class ServerConfig {
     private static final String DEFAULTS = "server-defaults.json";
     private static final Set<String> TOP = Set.of("time-scale", "summary-every", "pseudonym-key", "ivr", "queue",
-            "simulated-pbx", "routing");
+            "simulated-pbx", "routing", "http", "security");
     private static final Set<String> ROUTING = Set.of("helpline-number", "announce-every", "ready-again-after",
             "pbx-retry-after", "store-timeout", "operatives");
     private static final Map<String, String> ENV = Map.of("CRISISLINE_TIME_SCALE", "time-scale",
             "CRISISLINE_SUMMARY_EVERY", "summary-every", "CRISISLINE_PSEUDONYM_KEY", "pseudonym-key",
-            "CRISISLINE_IVR_PORT", "ivr.port");
+            "CRISISLINE_IVR_PORT", "ivr.port", "CRISISLINE_HTTP_PORT", "http.port");
 
     private ServerConfig() {
     }
@@ -54,6 +54,7 @@ public final class ServerConfig {
         refuseUnknown("", file, TOP);
         refuseUnknown("routing.", file.getJsonObject("routing", new JsonObject()), ROUTING);
         refuseUnknown("ivr.", file.getJsonObject("ivr", new JsonObject()), Set.of("port"));
+        refuseUnknown("http.", file.getJsonObject("http", new JsonObject()), Set.of("host", "port"));
         JsonObject c = defaults().mergeIn(file, true);
         ENV.forEach((variable, key) -> {
             String value = env.get(variable);
@@ -103,8 +104,12 @@ public final class ServerConfig {
                         + " random bytes (" + e.getMessage() + ")");
             }
         }
+        JsonObject http = c.getJsonObject("http");
+        Map<String, String> security = new LinkedHashMap<>();
+        c.getJsonObject("security").forEach(e -> security.put(e.getKey(), String.valueOf(e.getValue())));
         return new ServerOptions(queue, (int) number(c.getJsonObject("ivr"), "ivr.port"), pbx, routing,
-                duration(c, "summary-every"), key.isEmpty() ? Optional.empty() : Optional.of(key));
+                duration(c, "summary-every"), key.isEmpty() ? Optional.empty() : Optional.of(key),
+                new ServerOptions.Http(text(http, "http.host"), (int) number(http, "http.port")), security);
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.crisisline.server;
 
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,14 +18,29 @@ import org.crisisline.server.routing.RoutingOptions;
  * summary is printed. Immutable; a bad value fails construction naming its key.
  *
  * @param pseudonymKey the secret of the callers' keyed-hash pseudonyms; empty: a random key per run
+ * @param http         where the HTTP API and the web pages listen
+ * @param security     overrides of {@code security-defaults.properties} (sessions, logins, audit file)
  */
 public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject simulatedPbx, RoutingOptions routing,
-                            Duration summaryEvery, Optional<String> pseudonymKey) {
+                            Duration summaryEvery, Optional<String> pseudonymKey, Http http,
+                            Map<String, String> security) {
+    /** The HTTP listener: {@code http.host} and {@code http.port} (0: any free port). */
+    public record Http(String host, int port) {
+        public Http {
+            Objects.requireNonNull(host, "http.host");
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("http.port: 0 to 65535: " + port);
+            }
+        }
+    }
+
     public ServerOptions {
         queue = Map.copyOf(Objects.requireNonNull(queue, "queue"));
         if (ivrPort < 0 || ivrPort > 65_535) {
             throw new IllegalArgumentException("ivr-port: 0 to 65535: " + ivrPort);
         }
+        Objects.requireNonNull(http, "http");
+        security = Map.copyOf(Objects.requireNonNull(security, "security"));
         simulatedPbx = Objects.requireNonNull(simulatedPbx, "simulated-pbx").copy();
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(summaryEvery, "summary-every");
@@ -36,23 +54,34 @@ public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject s
         }
     }
 
-    /** The shipped defaults ({@link ServerConfig}) with simulated time running {@code timeScale} times faster. */
+    /**
+     * The shipped defaults ({@link ServerConfig}) with simulated time running {@code timeScale} times
+     * faster, HTTP on any free port and the audit log in a fresh temporary folder: many can run at once.
+     */
     public static ServerOptions demo(double timeScale) {
-        return ServerConfig.read(new JsonObject().put("time-scale", timeScale), Map.of());
+        String auditFile;
+        try {
+            auditFile = Files.createTempDirectory("crisisline-audit").resolve("audit.jsonl").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary folder for the audit log", e);
+        }
+        return ServerConfig.read(new JsonObject().put("time-scale", timeScale)
+                .put("http", new JsonObject().put("port", 0))
+                .put("security", new JsonObject().put("audit.file", auditFile)), Map.of());
     }
 
     public ServerOptions withSimulatedPbx(JsonObject overrides) {
         return new ServerOptions(queue, ivrPort, simulatedPbx.copy().mergeIn(overrides), routing, summaryEvery,
-                pseudonymKey);
+                pseudonymKey, http, security);
     }
 
     public ServerOptions withRouting(RoutingOptions newRouting) {
-        return new ServerOptions(queue, ivrPort, simulatedPbx, newRouting, summaryEvery, pseudonymKey);
+        return new ServerOptions(queue, ivrPort, simulatedPbx, newRouting, summaryEvery, pseudonymKey, http, security);
     }
 
     public ServerOptions withQueue(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(queue);
         merged.putAll(overrides);
-        return new ServerOptions(merged, ivrPort, simulatedPbx, routing, summaryEvery, pseudonymKey);
+        return new ServerOptions(merged, ivrPort, simulatedPbx, routing, summaryEvery, pseudonymKey, http, security);
     }
 }

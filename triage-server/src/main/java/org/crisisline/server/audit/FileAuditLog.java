@@ -58,6 +58,10 @@ public final class FileAuditLog implements AuditLog {
         Objects.requireNonNull(file, "file");
         WorkerExecutor writer = vertx.createSharedWorkerExecutor("crisisline-audit-" + file.toAbsolutePath(), 1);
         return writer.executeBlocking(() -> {
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
             HashChain chain = HashChain.resume(readLines(file));
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.event.Outcome;
+import org.crisisline.queue.event.QueueEvent;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Skills;
@@ -61,6 +63,8 @@ public final class RoutingVerticle extends VerticleBase {
     private final CallFlowLog flow = new CallFlowLog();
     private final List<Long> timers = new ArrayList<>();
     private DeadlineTicker ticker;
+    private Consumer<List<QueueEvent>> eventsObserver = events -> {
+    };
 
     /**
      * @param clock        the queue's clock (the same the store runs on)
@@ -74,6 +78,12 @@ public final class RoutingVerticle extends VerticleBase {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.summaryEvery = Objects.requireNonNull(summaryEvery, "summaryEvery");
         this.router = new CallRouter(options, pseudonyms, clock);
+    }
+
+    /** Also hands the events of every queue command this verticle runs to {@code observer} (metrics). */
+    public RoutingVerticle observingEvents(Consumer<List<QueueEvent>> observer) {
+        this.eventsObserver = Objects.requireNonNull(observer, "observer");
+        return this;
     }
 
     @Override
@@ -173,6 +183,7 @@ public final class RoutingVerticle extends VerticleBase {
                                 rejected.detail());
                     }
                     flow.record(outcome.events());
+                    eventsObserver.accept(outcome.events());
                     apply(router.queueEvents(outcome.events()));
                     rescheduleTick();
                 })

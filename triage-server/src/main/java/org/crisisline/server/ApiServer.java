@@ -1,0 +1,113 @@
+package org.crisisline.server;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.crisisline.queue.command.QueueCommand;
+import org.crisisline.queue.config.QueueConfig;
+import org.crisisline.queue.store.QueueStore;
+import org.crisisline.server.audit.FileAuditLog;
+import org.crisisline.server.auth.InMemoryAccountStore;
+import org.crisisline.server.auth.config.SecuritySettings;
+import org.crisisline.server.auth.config.SecuritySettingsReader;
+import org.crisisline.server.auth.web.Security;
+import org.crisisline.server.http.ApiDependencies;
+import org.crisisline.server.http.HttpApi;
+import org.crisisline.server.http.SignpostBoard;
+import org.crisisline.server.http.admin.AdminConfig;
+import org.crisisline.server.metrics.CrisislineMetrics;
+import org.crisisline.server.metrics.LoadBands;
+import org.crisisline.server.metrics.QueueGauges;
+import org.crisisline.server.pathway.config.PathwaySettings;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
+import org.crisisline.server.pathway.outbox.Outbox;
+import org.crisisline.server.pathway.referral.ReferralWatch;
+import org.crisisline.server.pathway.rules.PathwayPolicy;
+import org.crisisline.telephony.ami.AmiLinks;
+
+/**
+ * The HTTP side of the server: security (accounts, sessions, the audit log on disk), the role APIs,
+ * the web pages, /health, /ready and /metrics, on one HTTP server. Demo accounts get random passwords,
+ * returned once so the caller can print them.
+ *
+ * <p>Threading: {@link #start} and {@link #stop} never block; call each once.
+ */
+final class ApiServer {
+    private static final Duration STREAM_EVERY = Duration.ofSeconds(1);
+    private static final Duration GAUGES_EVERY = Duration.ofSeconds(5);
+
+    private final CrisislineMetrics metrics;
+    private Security security;
+    private QueueGauges gauges;
+    private FileAuditLog audit;
+    private HttpServer server;
+    private Map<String, String> demoPasswords = Map.of();
+
+    ApiServer(QueueConfig queueConfig) {
+        this.metrics = CrisislineMetrics.create(queueConfig);
+    }
+
+    /** The counters the routing loop feeds with the events of its queue commands. */
+    CrisislineMetrics metrics() {
+        return metrics;
+    }
+
+    Future<ApiServer> start(Vertx vertx, QueueStore store, QueueConfig queueConfig, AmiLinks links,
+                            ServerOptions options, Clock clock) {
+        SecuritySettings settings = SecuritySettingsReader.read(options.security());
+        PathwaySettings pathways = PathwaySettingsReader.defaults();
+        // No referral store yet: referrals are made and tracked in the pathway domain, not kept here.
+        ReferralWatch watch = new ReferralWatch(pathways.referral());
+        Outbox noReferrals = Outbox.empty(pathways.outbox());
+        Function<Instant, ReferralWatch.Report> referrals = now -> watch.at(now, List.of(), noReferrals);
+        InMemoryAccountStore accounts = new InMemoryAccountStore();
+        return FileAuditLog.open(vertx, settings.auditFile())
+                .compose(log -> {
+                    audit = log;
+                    security = Security.create(vertx, settings, accounts, log, clock);
+                    AdminConfig config = AdminConfig.demo(queueConfig,
+                            rota -> Future.fromCompletionStage(store.execute(new QueueCommand.SetRota(rota))).mapEmpty(),
+                            clock.instant());
+                    HttpApi api = HttpApi.create(vertx, new ApiDependencies(store, queueConfig, security, accounts, log,
+                            config, new PathwayPolicy(), pathways.cafe(), new SignpostBoard(), referrals,
+                            links::health, metrics, LoadBands.defaults(), STREAM_EVERY, clock));
+                    gauges = new QueueGauges(vertx, store, referrals, links::health, clock, LoadBands.defaults(),
+                            GAUGES_EVERY, metrics).start();
+                    return security.demoAccounts(accounts).create().compose(passwords -> {
+                        demoPasswords = passwords;
+                        return vertx.createHttpServer().requestHandler(api.router())
+                                .listen(options.http().port(), options.http().host());
+                    });
+                })
+                .map(listening -> {
+                    server = listening;
+                    return this;
+                });
+    }
+
+    int port() {
+        return server.actualPort();
+    }
+
+    /** Username to password of the demo accounts, made at start. */
+    Map<String, String> demoPasswords() {
+        return demoPasswords;
+    }
+
+    Future<Void> stop() {
+        if (gauges != null) {
+            gauges.stop();
+        }
+        if (security != null) {
+            security.close();
+        }
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        return closed.compose(v -> audit == null ? Future.succeededFuture() : audit.close());
+    }
+}
