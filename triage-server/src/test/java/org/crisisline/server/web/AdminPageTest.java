@@ -1,0 +1,54 @@
+package org.crisisline.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class AdminPageTest {
+    private static Chromium chromium;
+    private WebServer server;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void start(Vertx vertx) throws Exception {
+        server = WebServer.start(vertx);
+    }
+
+    @Test
+    @DisplayName("The admin page shows the sections and PBX health, and saves an operative's languages with the version")
+    void sectionsAndSkillsRoundTrip() throws Exception {
+        chromium.signIn(server, "admin", "/admin.html");
+        chromium.waitForText("#pbx", "pbx-a");
+        chromium.waitForText("#sections", "Cafes");
+        assertThat(chromium.find("#pbx").getText()).contains("Up");
+        chromium.assertCleanSince(server);
+
+        chromium.type("input[name=languages-0]", "cy, pl");
+        chromium.find("#skills-form button[type=submit]").click();
+        chromium.waitForText("#skills-status", "version 2");
+        JsonObject saved = server.api.signedIn("admin").get("/api/admin/operatives").bodyAsJsonObject();
+        assertThat(saved.getInteger("version")).isEqualTo(2);
+        assertThat(saved.getJsonArray("items").getJsonObject(0).getJsonArray("languages").getList())
+                .containsExactly("cy", "pl");
+        chromium.screenshot("admin");
+        chromium.assertCleanSince(server);
+    }
+}

@@ -1,0 +1,72 @@
+package org.crisisline.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import org.crisisline.server.http.ApiServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class OperativePanelTest {
+    private static Chromium chromium;
+    private WebServer server;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        chromium = Chromium.start();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        chromium.close();
+    }
+
+    @BeforeEach
+    void start(Vertx vertx) throws Exception {
+        server = WebServer.start(vertx);
+    }
+
+    @Test
+    @DisplayName("The panel shows the operative's current call: a tier badge in words, line, source and the caller's pseudonym")
+    void currentCall() throws Exception {
+        chromium.signIn(server, "op2", "/operative.html");
+        assertThat(chromium.visible("#call-tier .tier-badge").getText()).isEqualTo("Tier 2 · Crisis");
+        assertThat(chromium.find("#call-caller").getText()).isEqualTo(ApiServer.CALLER_1);
+        assertThat(chromium.find("#call-line").getText()).isEqualTo("Crisis");
+        assertThat(chromium.find("#call-source").getText()).isEqualTo("NHS 111");
+        assertThat(chromium.find("#my-state").getText()).isEqualTo("On call");
+        assertThat(chromium.find("#audio-title").isDisplayed()).isTrue();
+        chromium.assertCleanSince(server);
+        chromium.screenshot("operative");
+    }
+
+    @Test
+    @DisplayName("A café alone for a tier-1 caller is refused: the rule's reason is shown in the form and nothing is saved")
+    void cafeAloneRefused() throws Exception {
+        chromium.signIn(server, "op1", "/operative.html");
+        assertThat(chromium.visible("#call-tier .tier-badge").getText()).isEqualTo("Tier 1 · Immediate risk");
+        chromium.find("#pw-cafe").click();
+        chromium.type("#cafe-district", "LS6");
+        chromium.find("#cafe-find").click();
+        chromium.visible("#cafe-offers input[name=cafe]:checked");
+        assertThat(chromium.find("#cafe-offers").getText()).contains("places left");
+        chromium.find("#outcome-form button[type=submit]").click();
+
+        chromium.waitForText("#outcome-status", "café");
+        assertThat(chromium.find("#outcome-status").getAttribute("data-kind")).isEqualTo("error");
+        assertThat(chromium.find("#outcome-status").getText()).contains("tier-1 caller");
+        chromium.screenshot("operative-cafe-refused");
+
+        assertThat(ApiServer.await(server.api.audit.records())).extracting(r -> r.entry().action() + " " + r.entry().outcome())
+                .contains("call.outcome DENIED").doesNotContain("call.outcome ALLOWED");
+        assertThat(server.api.signedIn("lead").get("/api/lead/queue").bodyAsJsonObject()
+                .getJsonObject("cafeSignpostsToday").isEmpty()).isTrue();
+        chromium.console();
+    }
+}
