@@ -2,22 +2,29 @@
 // skills) saved with PUT and the section's version.
 import { api, el, fields, requireRole, say, sayError, timeOfDay, words } from '/app.js';
 
-const SECTIONS = ['lines', 'tiers', 'rota', 'cmht', 'cafes'];
+const SECTIONS = { lines: 'Lines', tiers: 'Tiers', rota: 'Rota', cmht: 'CMHT directory', cafes: 'Crisis cafés' };
 const $ = (id) => document.getElementById(id);
 let operatives = null;
 
-const text = (value) => (value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value));
+/** A configured value in words: lists joined, records as their values ("MONDAY 18:00 23:00"). */
+function text(value) {
+  if (value === undefined || value === null) return '';
+  if (Array.isArray(value)) return value.map(text).join(value.some((v) => typeof v === 'object') ? '; ' : ', ');
+  if (typeof value === 'object') return Object.values(value).map(text).join(' ');
+  return String(value);
+}
 
 function sectionCard(section) {
   const columns = [...new Set(section.items.flatMap((item) => Object.keys(item)))];
   const id = 'section-' + section.section;
   return el('section', { class: 'card', 'aria-labelledby': id },
-    el('h2', { id, text: words(section.section) }),
+    el('h2', { id, text: SECTIONS[section.section] }),
     el('p', { class: 'hint', text: 'Version ' + section.version + ' · saved by ' + section.savedBy + ' at ' + timeOfDay(section.savedAt) }),
     el('table', {},
       el('thead', {}, el('tr', {}, ...columns.map((c) => el('th', { scope: 'col', text: c })))),
-      el('tbody', {}, ...section.items.map((item) => el('tr', {},
-        ...columns.map((c) => el('td', { text: item[c] === undefined ? '' : text(item[c]) })))))));
+      el('tbody', {}, ...(section.items.length ? section.items.map((item) => el('tr', {},
+        ...columns.map((c) => el('td', { text: text(item[c]) }))))
+        : [el('tr', {}, el('td', { text: 'Nothing configured.' }))]))));
 }
 
 function skillRow(op, i) {
@@ -62,5 +69,5 @@ async function pbx() {
 await requireRole('ADMIN');
 showSkills(await api('/api/admin/operatives'));
 await pbx();
-const sections = await Promise.all(SECTIONS.map((name) => api('/api/admin/' + name)));
+const sections = await Promise.all(Object.keys(SECTIONS).map((name) => api('/api/admin/' + name)));
 $('sections').replaceChildren(...sections.map(sectionCard));

@@ -37,7 +37,7 @@ class AdminPageTest {
     void sectionsAndSkillsRoundTrip() throws Exception {
         chromium.signIn(server, "admin", "/admin.html");
         chromium.waitForText("#pbx", "pbx-a");
-        chromium.waitForText("#sections", "Cafes");
+        chromium.waitForText("#sections", "Crisis cafés");
         assertThat(chromium.find("#pbx").getText()).contains("Up");
         chromium.assertCleanSince(server);
 
