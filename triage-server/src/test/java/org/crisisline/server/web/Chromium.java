@@ -33,6 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Chromium implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** Debian's Chromium is newer than Selenium's DevTools bindings; the tests use none, so the warning is noise. */
+    private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
     final ChromeDriver driver;
     private final Path profile;
@@ -50,6 +52,7 @@ final class Chromium implements AutoCloseable {
                     + ". Install them with: sudo apt-get install chromium chromium-driver"
                     + " (or point -Dcrisisline.chromium and -Dcrisisline.chromedriver at them).");
         }
+        CDP_LOG.setLevel(Level.SEVERE);
         Path profile = Files.createTempDirectory("crisisline-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary.toFile());

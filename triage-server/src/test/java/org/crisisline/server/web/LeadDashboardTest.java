@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.support.ui.Select;
 
 @ExtendWith(VertxExtension.class)
 class LeadDashboardTest {
@@ -55,7 +56,7 @@ class LeadDashboardTest {
     void sendOnBreak() throws Exception {
         chromium.signIn(server, "lead", "/lead.html");
         chromium.waitForText("#break-operative", "op1");
-        new org.openqa.selenium.support.ui.Select(chromium.find("#break-operative")).selectByValue("op1");
+        new Select(chromium.find("#break-operative")).selectByValue("op1");
         chromium.find("#break-form button[type=submit]").click();
         chromium.waitForText("#action-status", "Reason");
         chromium.type("#break-reason", "four tier-1 calls tonight");

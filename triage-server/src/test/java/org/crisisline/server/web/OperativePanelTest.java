@@ -3,6 +3,7 @@ package org.crisisline.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.crisisline.server.http.ApiServer;
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 
 @ExtendWith(VertxExtension.class)
 class OperativePanelTest {
@@ -64,9 +67,52 @@ class OperativePanelTest {
         chromium.screenshot("operative-cafe-refused");
 
         assertThat(ApiServer.await(server.api.audit.records())).extracting(r -> r.entry().action() + " " + r.entry().outcome())
-                .contains("call.outcome DENIED").doesNotContain("call.outcome ALLOWED");
+                .contains("call.outcome DENIED").doesNotContain("call.outcome SUCCEEDED");
         assertThat(server.api.signedIn("lead").get("/api/lead/queue").bodyAsJsonObject()
                 .getJsonObject("cafeSignpostsToday").isEmpty()).isTrue();
         chromium.console();
+    }
+
+    @Test
+    @DisplayName("An operative with no call says they are ready, and the call a lead then gives them appears on the panel")
+    void readyThenCallArrives() throws Exception {
+        chromium.signIn(server, "op3", "/operative.html");
+        chromium.waitForText("#my-state", "Offline");
+        assertThat(chromium.find("#no-call").getText()).contains("No call right now");
+        chromium.find("#ready").click();
+        chromium.waitForText("#my-state", "Available");
+        // The reserve keeps the last free operative for tier 1, so the tier-3 caller waits for a lead's decision.
+        assertThat(server.api.signedIn("lead").postJson("/api/lead/take-call", new JsonObject().put("call", "call-2")
+                .put("operative", "op3").put("reason", "long wait, op3 free")).statusCode()).isEqualTo(200);
+        assertThat(chromium.visible("#call-tier .tier-badge").getText()).isEqualTo("Tier 3 · Support");
+        assertThat(chromium.find("#call-id").getText()).isEqualTo("call-2");
+        chromium.assertCleanSince(server);
+    }
+
+    @Test
+    @DisplayName("A CMHT referral found by postcode, with consent, plus a café is recorded and counted against the café")
+    void referralAndCafeAccepted() throws Exception {
+        chromium.signIn(server, "op2", "/operative.html");
+        chromium.visible("#call-tier .tier-badge");
+        chromium.find("#clinical-risk").click();
+        chromium.find("#pw-cmht").click();
+        chromium.type("#cmht-postcode", "LS6 2AB");
+        chromium.find("#cmht-find").click();
+        chromium.waitForText("#cmht-team", "leeds-west");
+        new Select(chromium.find("#cmht-urgency")).selectByValue("urgent");
+        chromium.type("#cmht-risk", "thoughts of self-harm, no plan");
+        chromium.find("#cmht-consent").click();
+        chromium.find("#pw-cafe").click();
+        chromium.type("#cafe-district", "LS6");
+        chromium.find("#cafe-find").click();
+        chromium.visible("#cafe-offers input[name=cafe]:checked");
+        chromium.find("#outcome-form button[type=submit]").sendKeys(Keys.ENTER);
+
+        chromium.waitForText("#state-status", "Outcome recorded for call-1");
+        assertThat(server.api.signedIn("lead").get("/api/lead/queue").bodyAsJsonObject()
+                .getJsonObject("cafeSignpostsToday").getInteger("leeds-haven")).isEqualTo(1);
+        assertThat(ApiServer.await(server.api.audit.records())).extracting(r -> r.entry().action() + " " + r.entry().outcome())
+                .contains("call.outcome SUCCEEDED");
+        chromium.assertCleanSince(server);
     }
 }
