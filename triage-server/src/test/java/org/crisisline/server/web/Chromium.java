@@ -10,6 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -27,24 +30,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real headless Chromium (Debian {@code chromium} + {@code chromium-driver}) for the pages' tests, with
  * its console and network logs kept. Fails, never skips, when Chromium is missing. Paths can be moved with
- * the system properties {@code crisisline.chromium} and {@code crisisline.chromedriver}. Not thread-safe:
- * one test at a time drives it.
+ * the system properties {@code crisisline.chromium} and {@code crisisline.chromedriver}. A JUnit extension:
+ * {@code @RegisterExtension static final Chromium chromium = new Chromium();} starts one browser for a test
+ * class and quits it after. Not thread-safe: one test at a time drives it.
  */
-final class Chromium implements AutoCloseable {
+final class Chromium implements BeforeAllCallback, AfterAllCallback {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     /** Debian's Chromium is newer than Selenium's DevTools bindings; the tests use none, so the warning is noise. */
     private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
-    final ChromeDriver driver;
-    private final Path profile;
+    ChromeDriver driver;
+    private Path profile;
 
-    private Chromium(ChromeDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
-    }
-
-    static Chromium start() throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         Path binary = Path.of(System.getProperty("crisisline.chromium", "/usr/bin/chromium"));
         Path chromedriver = Path.of(System.getProperty("crisisline.chromedriver", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(binary) || !Files.isExecutable(chromedriver)) {
@@ -53,7 +53,7 @@ final class Chromium implements AutoCloseable {
                     + " (or point -Dcrisisline.chromium and -Dcrisisline.chromedriver at them).");
         }
         CDP_LOG.setLevel(Level.SEVERE);
-        Path profile = Files.createTempDirectory("crisisline-chromium-");
+        profile = Files.createTempDirectory("crisisline-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(binary.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -65,7 +65,7 @@ final class Chromium implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
-        return new Chromium(new ChromeDriver(service, options), profile);
+        driver = new ChromeDriver(service, options);
     }
 
     void open(String url) {
@@ -152,8 +152,13 @@ final class Chromium implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        driver.quit();
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (profile == null) {
+            return;
+        }
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

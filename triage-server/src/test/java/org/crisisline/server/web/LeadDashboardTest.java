@@ -5,28 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.crisisline.queue.model.Tier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.Select;
 
 @ExtendWith(VertxExtension.class)
 class LeadDashboardTest {
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
     private WebServer server;
-
-    @BeforeAll
-    static void browser() throws Exception {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        chromium.close();
-    }
 
     @BeforeEach
     void start(Vertx vertx) throws Exception {

@@ -6,29 +6,19 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import org.crisisline.server.http.ApiServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
 @ExtendWith(VertxExtension.class)
 class OperativePanelTest {
-    private static Chromium chromium;
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
     private WebServer server;
-
-    @BeforeAll
-    static void browser() throws Exception {
-        chromium = Chromium.start();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        chromium.close();
-    }
 
     @BeforeEach
     void start(Vertx vertx) throws Exception {
