@@ -34,6 +34,7 @@ function showCall(call) {
   $('call-caller').textContent = call.caller;
   $('call-language').textContent = call.language || '—';
   $('call-id').textContent = call.id;
+  if (call.tier <= 3) $('retier-tier').value = String(call.tier);
   outcome.forCall(call);
 }
 

@@ -1,7 +1,7 @@
 // The outcome form of the softphone panel: which pathways a call ends in, with the CMHT lookup and the
 // café search. The server checks the pathway rules; its refusal (422) is shown as it is, and nothing is
 // saved then.
-import { api, el, say, sayError, timeOfDay } from '/app.js';
+import { api, ApiError, el, say, sayError, timeOfDay } from '/app.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -128,11 +128,15 @@ export class OutcomeForm {
       say(this.status, message, 'ok');
       this.onSaved(message);
     } catch (e) {
-      sayError(this.status, e);
+      // A rule's refusal (422) saves nothing; say so before the rule's own words.
+      if (e instanceof ApiError && e.status === 422) say(this.status, 'Not saved. ' + capitalised(e.message), 'error');
+      else sayError(this.status, e);
       this.status.focus();
     }
   }
 }
+
+const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function offer(cafe, first) {
   const id = 'cafe-' + cafe.id;
