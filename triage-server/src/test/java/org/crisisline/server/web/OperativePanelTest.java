@@ -1,0 +1,108 @@
+package org.crisisline.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import org.crisisline.server.http.ApiServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
+
+@ExtendWith(VertxExtension.class)
+class OperativePanelTest {
+    @RegisterExtension
+    static final Chromium chromium = new Chromium();
+    private WebServer server;
+
+    @BeforeEach
+    void start(Vertx vertx) throws Exception {
+        server = WebServer.start(vertx);
+    }
+
+    @Test
+    @DisplayName("The panel shows the operative's current call: a tier badge in words, line, source and the caller's pseudonym")
+    void currentCall() throws Exception {
+        chromium.signIn(server, "op2", "/operative.html");
+        assertThat(chromium.visible("#call-tier .tier-badge").getText()).isEqualTo("Tier 2 · Crisis");
+        assertThat(chromium.find("#call-caller").getText()).isEqualTo(ApiServer.CALLER_1);
+        assertThat(chromium.find("#call-line").getText()).isEqualTo("Crisis");
+        assertThat(chromium.find("#call-source").getText()).isEqualTo("NHS 111");
+        assertThat(chromium.find("#my-state").getText()).isEqualTo("On call");
+        assertThat(chromium.find("#audio-title").isDisplayed()).isTrue();
+        chromium.assertCleanSince(server);
+        chromium.screenshot("operative");
+    }
+
+    @Test
+    @DisplayName("A café alone for a tier-1 caller is refused: the rule's reason is shown in the form and nothing is saved")
+    void cafeAloneRefused() throws Exception {
+        chromium.signIn(server, "op1", "/operative.html");
+        assertThat(chromium.visible("#call-tier .tier-badge").getText()).isEqualTo("Tier 1 · Immediate risk");
+        chromium.find("#pw-cafe").click();
+        chromium.type("#cafe-district", "LS6");
+        chromium.find("#cafe-find").click();
+        chromium.visible("#cafe-offers input[name=cafe]:checked");
+        assertThat(chromium.find("#cafe-offers").getText()).contains("places left");
+        chromium.find("#outcome-form button[type=submit]").click();
+
+        chromium.waitForText("#outcome-status", "café");
+        assertThat(chromium.find("#outcome-status").getAttribute("data-kind")).isEqualTo("error");
+        assertThat(chromium.find("#outcome-status").getText()).contains("tier-1 caller");
+        chromium.screenshot("operative-cafe-refused");
+
+        assertThat(ApiServer.await(server.api.audit.records())).extracting(r -> r.entry().action() + " " + r.entry().outcome())
+                .contains("call.outcome DENIED").doesNotContain("call.outcome SUCCEEDED");
+        assertThat(server.api.signedIn("lead").get("/api/lead/queue").bodyAsJsonObject()
+                .getJsonObject("cafeSignpostsToday").isEmpty()).isTrue();
+        chromium.console();
+    }
+
+    @Test
+    @DisplayName("An operative with no call says they are ready, and the call a lead then gives them appears on the panel")
+    void readyThenCallArrives() throws Exception {
+        chromium.signIn(server, "op3", "/operative.html");
+        chromium.waitForText("#my-state", "Offline");
+        assertThat(chromium.find("#no-call").getText()).contains("No call right now");
+        chromium.find("#ready").click();
+        chromium.waitForText("#my-state", "Available");
+        // The reserve keeps the last free operative for tier 1, so the tier-3 caller waits for a lead's decision.
+        assertThat(server.api.signedIn("lead").postJson("/api/lead/take-call", new JsonObject().put("call", "call-2")
+                .put("operative", "op3").put("reason", "long wait, op3 free")).statusCode()).isEqualTo(200);
+        assertThat(chromium.visible("#call-tier .tier-badge").getText()).isEqualTo("Tier 3 · Support");
+        assertThat(chromium.find("#call-id").getText()).isEqualTo("call-2");
+        chromium.assertCleanSince(server);
+    }
+
+    @Test
+    @DisplayName("A CMHT referral found by postcode, with consent, plus a café is recorded and counted against the café")
+    void referralAndCafeAccepted() throws Exception {
+        chromium.signIn(server, "op2", "/operative.html");
+        chromium.visible("#call-tier .tier-badge");
+        chromium.find("#clinical-risk").click();
+        chromium.find("#pw-cmht").click();
+        chromium.type("#cmht-postcode", "LS6 2AB");
+        chromium.find("#cmht-find").click();
+        chromium.waitForText("#cmht-team", "leeds-west");
+        new Select(chromium.find("#cmht-urgency")).selectByValue("urgent");
+        chromium.type("#cmht-risk", "thoughts of self-harm, no plan");
+        chromium.find("#cmht-consent").click();
+        chromium.find("#pw-cafe").click();
+        chromium.type("#cafe-district", "LS6");
+        chromium.find("#cafe-find").click();
+        chromium.visible("#cafe-offers input[name=cafe]:checked");
+        chromium.find("#outcome-form button[type=submit]").sendKeys(Keys.ENTER);
+
+        chromium.waitForText("#state-status", "Outcome recorded for call-1");
+        assertThat(server.api.signedIn("lead").get("/api/lead/queue").bodyAsJsonObject()
+                .getJsonObject("cafeSignpostsToday").getInteger("leeds-haven")).isEqualTo(1);
+        assertThat(ApiServer.await(server.api.audit.records())).extracting(r -> r.entry().action() + " " + r.entry().outcome())
+                .contains("call.outcome SUCCEEDED");
+        chromium.assertCleanSince(server);
+    }
+}
