@@ -29,6 +29,7 @@ import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.crisisline.server.pathway.outbox.Outbox;
 import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
+import org.crisisline.server.web.WebUi;
 import org.crisisline.telephony.ami.AmiLinks;
 
 /**
@@ -77,6 +78,7 @@ final class ApiServer {
                     HttpApi api = HttpApi.create(vertx, new ApiDependencies(store, queueConfig, security, accounts, log,
                             config, new PathwayPolicy(), pathways.cafe(), new SignpostBoard(), referrals,
                             links::health, metrics, LoadBands.defaults(), STREAM_EVERY, clock));
+                    WebUi.mount(api.router());
                     gauges = new QueueGauges(vertx, store, referrals, links::health, clock, LoadBands.defaults(),
                             GAUGES_EVERY, metrics).start();
                     return security.demoAccounts(accounts).create().compose(passwords -> {

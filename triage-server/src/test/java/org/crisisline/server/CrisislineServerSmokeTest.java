@@ -3,8 +3,11 @@ package org.crisisline.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import java.util.concurrent.TimeUnit;
 import org.crisisline.server.routing.CallFlowLog;
 import org.junit.jupiter.api.DisplayName;
@@ -15,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 class CrisislineServerSmokeTest {
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    @Timeout(value = 40, unit = TimeUnit.SECONDS)
     @DisplayName("starts, connects and completes a call through the simulated PBX, and stops cleanly")
     void startsCallsFlowAndStops() throws Exception {
         Vertx vertx = Vertx.vertx();
@@ -35,9 +38,31 @@ class CrisislineServerSmokeTest {
             assertThat(flow.answered()).isEqualTo(1);
             assertThat(flow.completed()).isEqualTo(1);
             assertThat(flow.abandoned()).isZero();
+            assertServesPagesAndDemoSignIn(vertx, server);
         } finally {
             server.stop().await(5, TimeUnit.SECONDS);
             vertx.close().await(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A newcomer opens the printed address and signs in with a printed demo account. */
+    private static void assertServesPagesAndDemoSignIn(Vertx vertx, CrisislineServer server) throws Exception {
+        WebClient web = WebClient.create(vertx);
+        try {
+            HttpResponse<Buffer> page = web.get(server.httpPort(), "localhost", "/").send().await(5, TimeUnit.SECONDS);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.bodyAsString()).contains("<form");
+            assertThat(server.demoPasswords()).containsKeys("op1", "lead", "admin");
+            HttpResponse<Buffer> login = web.post(server.httpPort(), "localhost", "/api/login")
+                    .sendJsonObject(new JsonObject().put("username", "lead")
+                            .put("password", server.demoPasswords().get("lead")))
+                    .await(10, TimeUnit.SECONDS);
+            assertThat(login.statusCode()).isEqualTo(200);
+            HttpResponse<Buffer> health = web.get(server.httpPort(), "localhost", "/ready").send()
+                    .await(5, TimeUnit.SECONDS);
+            assertThat(health.statusCode()).isEqualTo(200);
+        } finally {
+            web.close();
         }
     }
 }
