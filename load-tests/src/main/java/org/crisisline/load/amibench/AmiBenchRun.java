@@ -84,6 +84,7 @@ final class AmiBenchRun {
             long eventsBefore = server.eventsWritten();
             long bytesBefore = server.bytesWritten();
             long reachedBefore = reached(links);
+            server.resetLongestWrite();
             long start = System.nanoTime();
             long end = server.blast(new BlastingAmiServer.Plan(next, start + measure.toNanos(), callsPerSecond,
                     stamps)).get();
@@ -95,8 +96,8 @@ final class AmiBenchRun {
             AmiResult result = new AmiResult(filterName, callsPerSecond, template.eventCount(), calls,
                     server.eventsWritten() - eventsBefore, server.bytesWritten() - bytesBefore,
                     reached(links) - reachedBefore, probe.events.sum(), probe.arrivals.sum(),
-                    drops.dropped() - dropsBefore, seconds, latency, server.connections(),
-                    health.state() == LinkState.UP);
+                    drops.dropped() - dropsBefore, seconds, latency, server.longestWriteNanos() / 1e6,
+                    server.connections(), health.state() == LinkState.UP);
             links.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             return result;
         } finally {

@@ -18,20 +18,22 @@ import org.HdrHistogram.Histogram;
  * @param timedCalls        copies whose CallArrived was timed
  * @param dropped           AMI events asterisk-java dropped, its queue being full
  * @param seconds           first write of the measured blast to the last event the consumer took
+ * @param longestWriteMillis the longest one call's bytes waited for the client to read them (Asterisk
+ *                          closes a client that makes it wait longer than {@code writetimeout}, 1,000 ms)
  * @param connections       connections the server accepted (1 unless the link reconnected)
  * @param loadAverage       the machine's 1-minute load average when the row ended
  */
 record AmiResult(String filter, double offeredCallsPerSecond, int eventsPerCall, long calls, long amiEvents, long bytes,
                  long reachedListener, long telephonyEvents, long timedCalls, long dropped, double seconds,
-                 Histogram latency, long connections, boolean linkUp, double loadAverage) {
+                 Histogram latency, double longestWriteMillis, long connections, boolean linkUp, double loadAverage) {
     /** The target: AMI events parsed and published per second, unfiltered, on 2 cores. */
     static final double TARGET_EVENTS_PER_SECOND = 20_000;
 
     AmiResult(String filter, double offeredCallsPerSecond, int eventsPerCall, long calls, long amiEvents, long bytes,
               long reachedListener, long telephonyEvents, long timedCalls, long dropped, double seconds,
-              Histogram latency, long connections, boolean linkUp) {
+              Histogram latency, double longestWriteMillis, long connections, boolean linkUp) {
         this(filter, offeredCallsPerSecond, eventsPerCall, calls, amiEvents, bytes, reachedListener, telephonyEvents,
-                timedCalls, dropped, seconds, latency, connections, linkUp,
+                timedCalls, dropped, seconds, latency, longestWriteMillis, connections, linkUp,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
@@ -74,8 +76,10 @@ record AmiResult(String filter, double offeredCallsPerSecond, int eventsPerCall,
                 + " (a fixed rate) to its CallArrived at the consumer. load: 1-minute load average at the end.");
         for (AmiResult r : rows) {
             out.printf(Locale.ROOT, "[%s] %d AMI events written, %d reached the adapter's listener, %d TelephonyEvents"
-                            + " (%.1f a call), %d calls timed%n", r.filter(), r.amiEvents(), r.reachedListener(),
-                    r.telephonyEvents(), r.calls() == 0 ? 0 : (double) r.telephonyEvents() / r.calls(), r.timedCalls());
+                            + " (%.1f a call), %d calls timed; the longest write waited %.0f ms for the adapter to read"
+                            + " (Asterisk's writetimeout: 1000 ms)%n", r.filter(), r.amiEvents(), r.reachedListener(),
+                    r.telephonyEvents(), r.calls() == 0 ? 0 : (double) r.telephonyEvents() / r.calls(), r.timedCalls(),
+                    r.longestWriteMillis());
         }
     }
 

@@ -43,6 +43,7 @@ final class BlastingAmiServer implements AutoCloseable {
     private final AtomicLong eventsWritten = new AtomicLong();
     private final AtomicLong bytesWritten = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
+    private volatile long longestWriteNanos;
     private final CompletableFuture<Void> resynced = new CompletableFuture<>();
     private volatile Connection current;
 
@@ -87,6 +88,19 @@ final class BlastingAmiServer implements AutoCloseable {
 
     long connections() {
         return connections.get();
+    }
+
+    /**
+     * The longest one call's bytes waited in {@code write} for the client to read, since the last
+     * {@link #resetLongestWrite()}. Asterisk gives up on an AMI client whose writes block longer than
+     * manager.conf's {@code writetimeout} (1,000 ms shipped) and closes the session.
+     */
+    long longestWriteNanos() {
+        return longestWriteNanos;
+    }
+
+    void resetLongestWrite() {
+        longestWriteNanos = 0;
     }
 
     /** Starts writing copies to the current client; completes with the next copy's number when done. */
@@ -252,13 +266,23 @@ final class BlastingAmiServer implements AutoCloseable {
                     sink.reset();
                     template.render(call, sink);
                     plan.listener().writing(call, stamp);
+                    long before = System.nanoTime();
                     out.write(sink.array(), 0, sink.size());
+                    long blocked = System.nanoTime() - before;
+                    if (blocked > longestWriteNanos) {
+                        longestWriteNanos = blocked; // this thread is the only writer
+                    }
                     eventsWritten.addAndGet(template.eventCount());
                     bytesWritten.addAndGet(sink.size());
                     call++;
                 }
             } finally {
-                blast.done().complete(call);
+                if (closed) {
+                    blast.done().completeExceptionally(new IllegalStateException("the client went away after "
+                            + (call - plan.first()) + " calls"));
+                } else {
+                    blast.done().complete(call);
+                }
             }
         }
 
