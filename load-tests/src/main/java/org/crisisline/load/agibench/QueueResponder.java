@@ -32,7 +32,6 @@ final class QueueResponder {
     final LongAdder inDanger = new LongAdder();
     final LongAdder booked = new LongAdder();
     final LongAdder left = new LongAdder();
-    private List<MessageConsumer<?>> consumers = List.of();
 
     QueueResponder(Vertx vertx, boolean offerCallback) {
         this.vertx = vertx;
@@ -55,7 +54,6 @@ final class QueueResponder {
             message.reply(new CallbackBooked("callback-" + ids.incrementAndGet()));
         });
         MessageConsumer<CallerLeft> gone = vertx.eventBus().consumer(IvrQueue.CALLER_LEFT, message -> left.increment());
-        consumers = List.of(arrived, book, gone);
         return Future.all(arrived.completion(), book.completion(), gone.completion()).mapEmpty();
     }
 }
