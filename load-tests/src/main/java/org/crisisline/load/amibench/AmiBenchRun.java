@@ -76,7 +76,7 @@ final class AmiBenchRun {
             long next = 0;
             if (!warmup.isZero()) {
                 next = server.blast(new BlastingAmiServer.Plan(0, System.nanoTime() + warmup.toNanos(),
-                        callsPerSecond, stamps)).get();
+                        callsPerSecond, stamps)).get(warmup.plus(MAX_DRAIN).toMillis(), TimeUnit.MILLISECONDS);
                 drain(probe);
             }
             probe.reset();
@@ -87,7 +87,7 @@ final class AmiBenchRun {
             server.resetLongestWrite();
             long start = System.nanoTime();
             long end = server.blast(new BlastingAmiServer.Plan(next, start + measure.toNanos(), callsPerSecond,
-                    stamps)).get();
+                    stamps)).get(measure.plus(MAX_DRAIN).toMillis(), TimeUnit.MILLISECONDS);
             drain(probe);
             double seconds = (probe.last - start) / 1e9;
             long calls = end - next;

@@ -37,19 +37,27 @@ class BlastingAmiServerTest {
     }
 
     @Test
-    @Timeout(20)
-    @DisplayName("a one-second run through the real adapter publishes every call, unfiltered and filtered")
-    void shortRun() throws Exception {
-        for (EventFilter filter : new EventFilter[] {EventFilter.NONE, EventFilter.shipped()}) {
-            AmiResult result = new AmiBenchRun(RECORDED, filter, filter.name(), 0)
-                    .run(Duration.ZERO, Duration.ofSeconds(1));
+    @Timeout(10)
+    @DisplayName("a one-second run through the real adapter publishes every call of the whole stream")
+    void shortRunUnfiltered() throws Exception {
+        shortRun(EventFilter.NONE);
+    }
 
-            assertThat(result.calls()).isPositive();
-            assertThat(result.amiEvents()).isEqualTo(result.calls() * result.eventsPerCall());
-            assertThat(result.telephonyEvents()).isEqualTo(12 * result.calls());
-            assertThat(result.timedCalls()).isEqualTo(result.calls());
-            assertThat(result.dropped()).isZero();
-            assertThat(result.linkUp()).isTrue();
-        }
+    @Test
+    @Timeout(10)
+    @DisplayName("a one-second run through the real adapter publishes every call of the filtered stream")
+    void shortRunFiltered() throws Exception {
+        shortRun(EventFilter.shipped());
+    }
+
+    private static void shortRun(EventFilter filter) throws Exception {
+        AmiResult result = new AmiBenchRun(RECORDED, filter, filter.name(), 0).run(Duration.ZERO, Duration.ofSeconds(1));
+
+        assertThat(result.calls()).isPositive();
+        assertThat(result.amiEvents()).isEqualTo(result.calls() * result.eventsPerCall());
+        assertThat(result.telephonyEvents()).isEqualTo(12 * result.calls());
+        assertThat(result.timedCalls()).isEqualTo(result.calls());
+        assertThat(result.dropped()).isZero();
+        assertThat(result.linkUp()).isTrue();
     }
 }
