@@ -2,13 +2,16 @@ package org.crisisline.load;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import org.crisisline.load.agibench.AgiBenchCommand;
+import org.crisisline.load.amibench.AmiBenchCommand;
 import org.crisisline.load.redisbench.RedisBenchCommand;
 import org.crisisline.load.sim.SimulateCommand;
 import org.crisisline.load.sim.SimulateOptions;
 
 /**
  * The load-tests jar's entry point: {@code simulate} (the default) runs the day simulation,
- * {@code bench} hands its arguments to JMH, {@code redis-bench} drives the Redis queue store.
+ * {@code bench} hands its arguments to JMH, {@code redis-bench} drives the Redis queue store,
+ * {@code ami-bench} and {@code agi-bench} drive the telephony adapter's AMI link and FastAGI server.
  */
 public final class Main {
     private Main() {
@@ -35,6 +38,10 @@ public final class Main {
                 return 0;
             case "redis-bench":
                 return new RedisBenchCommand(out, err).run(rest);
+            case "ami-bench":
+                return new AmiBenchCommand(out, err).run(rest);
+            case "agi-bench":
+                return new AgiBenchCommand(out, err).run(rest);
             case "help", "-h":
                 out.println(SimulateOptions.USAGE);
                 return 0;

@@ -117,4 +117,12 @@ class MainTest {
     private String errors() throws IOException {
         return err.toString(StandardCharsets.UTF_8);
     }
+
+    @Test
+    @DisplayName("refuses a bad ami-bench or agi-bench option with the command's usage")
+    void telephonyBenchUsage() throws Exception {
+        assertThat(run("ami-bench", "--filter", "some")).isEqualTo(2);
+        assertThat(run("agi-bench", "--sessions", "0")).isEqualTo(2);
+        assertThat(errors()).contains("usage: ami-bench", "usage: agi-bench").doesNotContain("\tat ");
+    }
 }

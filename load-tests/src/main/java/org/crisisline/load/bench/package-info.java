@@ -8,8 +8,10 @@
  *       dispatch it triggers, in a core kept at 10k/2k by {@link org.crisisline.load.bench.Floor}.</li>
  *   <li>{@link org.crisisline.load.bench.CoreEnqueueBench}, {@link org.crisisline.load.bench.CoreRetierBench}:
  *       a caller joining, a caller moved between tiers.</li>
+ *   <li>{@link org.crisisline.load.bench.AmiFrameReaderBench}: the telephony adapter's AMI framing parser,
+ *       bytes to messages of a captured call, in sessions a second ({@code Mode.Throughput}).</li>
  * </ul>
- * Every benchmark reports percentiles ({@code Mode.SampleTime}, microseconds). Run them all (about three
+ * The core's benchmarks report percentiles ({@code Mode.SampleTime}, microseconds). Run them all (about four
  * minutes on two cores):
  * <pre>
  *   mvn -q -pl load-tests -am package -DskipTests
