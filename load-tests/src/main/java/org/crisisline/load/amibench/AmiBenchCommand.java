@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.crisisline.telephony.sim.ManagerEventFilter;
 import org.crisisline.load.sim.SimulateCommand;
 import org.crisisline.load.sim.UsageException;
 
@@ -41,7 +42,7 @@ public final class AmiBenchCommand {
                 options.warmupSeconds(), options.measureSeconds());
         List<AmiResult> rows = new ArrayList<>();
         for (String name : options.filters()) {
-            EventFilter filter = name.equals(AmiBenchOptions.NONE) ? EventFilter.NONE : EventFilter.shipped();
+            ManagerEventFilter filter = name.equals(AmiBenchOptions.NONE) ? ManagerEventFilter.NONE : ManagerEventFilter.shipped();
             try {
                 AmiResult row = new AmiBenchRun(recorded, filter, name, options.callsPerSecond())
                         .run(Duration.ofSeconds(options.warmupSeconds()), Duration.ofSeconds(options.measureSeconds()));

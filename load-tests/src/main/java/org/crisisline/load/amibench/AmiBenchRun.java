@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.crisisline.telephony.sim.ManagerEventFilter;
 import org.crisisline.telephony.ami.AmiLinks;
 import org.crisisline.telephony.ami.AmiOptions;
 import org.crisisline.telephony.ami.LinkHealth;
@@ -37,11 +38,11 @@ final class AmiBenchRun {
     private static final Duration MAX_DRAIN = Duration.ofSeconds(60);
 
     private final RecordedAmi recorded;
-    private final EventFilter filter;
+    private final ManagerEventFilter filter;
     private final String filterName;
     private final double callsPerSecond;
 
-    AmiBenchRun(RecordedAmi recorded, EventFilter filter, String filterName, double callsPerSecond) {
+    AmiBenchRun(RecordedAmi recorded, ManagerEventFilter filter, String filterName, double callsPerSecond) {
         this.recorded = recorded;
         this.filter = filter;
         this.filterName = filterName;

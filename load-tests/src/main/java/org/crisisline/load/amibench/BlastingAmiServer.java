@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.crisisline.telephony.sim.ManagerEventFilter;
 import org.crisisline.telephony.wire.AmiFrameReader;
 import org.crisisline.telephony.wire.AmiMessage;
 
@@ -37,7 +38,7 @@ final class BlastingAmiServer implements AutoCloseable {
     }
 
     private final RecordedAmi recorded;
-    private final EventFilter filter;
+    private final ManagerEventFilter filter;
     private final CallTemplate template;
     private final ServerSocket server;
     private final AtomicLong eventsWritten = new AtomicLong();
@@ -47,7 +48,7 @@ final class BlastingAmiServer implements AutoCloseable {
     private final CompletableFuture<Void> resynced = new CompletableFuture<>();
     private volatile Connection current;
 
-    private BlastingAmiServer(RecordedAmi recorded, EventFilter filter) throws IOException {
+    private BlastingAmiServer(RecordedAmi recorded, ManagerEventFilter filter) throws IOException {
         this.recorded = recorded;
         this.filter = filter;
         this.template = CallTemplate.of(filter.apply(recorded.call()));
@@ -57,7 +58,7 @@ final class BlastingAmiServer implements AutoCloseable {
         acceptor.start();
     }
 
-    static BlastingAmiServer start(RecordedAmi recorded, EventFilter filter) {
+    static BlastingAmiServer start(RecordedAmi recorded, ManagerEventFilter filter) {
         try {
             return new BlastingAmiServer(recorded, filter);
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import org.asteriskjava.manager.DefaultManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.crisisline.telephony.sim.ManagerEventFilter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -19,7 +20,7 @@ class BlastingAmiServerTest {
     @Timeout(10)
     @DisplayName("logs asterisk-java in with the recorded handshake and answers its Ping")
     void asteriskJavaLogsIn() throws Exception {
-        try (BlastingAmiServer server = BlastingAmiServer.start(RECORDED, EventFilter.NONE)) {
+        try (BlastingAmiServer server = BlastingAmiServer.start(RECORDED, ManagerEventFilter.NONE)) {
             DefaultManagerConnection connection = new DefaultManagerConnection("127.0.0.1", server.port(),
                     "triage", "triage-local-secret");
             connection.setDefaultResponseTimeout(3_000);
@@ -40,17 +41,17 @@ class BlastingAmiServerTest {
     @Timeout(10)
     @DisplayName("a one-second run through the real adapter publishes every call of the whole stream")
     void shortRunUnfiltered() throws Exception {
-        shortRun(EventFilter.NONE);
+        shortRun(ManagerEventFilter.NONE);
     }
 
     @Test
     @Timeout(10)
     @DisplayName("a one-second run through the real adapter publishes every call of the filtered stream")
     void shortRunFiltered() throws Exception {
-        shortRun(EventFilter.shipped());
+        shortRun(ManagerEventFilter.shipped());
     }
 
-    private static void shortRun(EventFilter filter) throws Exception {
+    private static void shortRun(ManagerEventFilter filter) throws Exception {
         AmiResult result = new AmiBenchRun(RECORDED, filter, filter.name(), 0).run(Duration.ZERO, Duration.ofSeconds(1));
 
         assertThat(result.calls()).isPositive();

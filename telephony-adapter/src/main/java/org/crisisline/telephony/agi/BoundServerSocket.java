@@ -13,7 +13,8 @@ import org.asteriskjava.util.SocketConnectionFacade;
  * {@link LineSocket}s. {@link #accept()} is called by the accept thread only.
  */
 final class BoundServerSocket implements ServerSocketFacade {
-    private static final int BACKLOG = 50;
+    // Room for a burst of calls reaching the IVR at once (50 overflowed at 64 concurrent sessions).
+    private static final int BACKLOG = 512;
 
     private final ServerSocket serverSocket;
     private final int readTimeoutMillis;

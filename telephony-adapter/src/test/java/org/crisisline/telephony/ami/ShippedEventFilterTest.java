@@ -7,10 +7,11 @@ import io.vertx.core.json.JsonObject;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
-import org.crisisline.telephony.asterisk.ManagerEventFilter;
+
 import org.crisisline.telephony.captures.Capture;
 import org.crisisline.telephony.event.PbxLinkChanged;
 import org.crisisline.telephony.event.TelephonyEvent;
+import org.crisisline.telephony.sim.ManagerEventFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;

@@ -1,42 +1,42 @@
-package org.crisisline.load.amibench;
+package org.crisisline.telephony.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.crisisline.telephony.captures.Capture;
 import org.crisisline.telephony.wire.AmiMessage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The manager.conf event filter")
-class EventFilterTest {
-    private final EventFilter shipped = EventFilter.shipped();
+class ManagerEventFilterTest {
+    private final ManagerEventFilter shipped = ManagerEventFilter.shipped();
 
     @Test
     @DisplayName("sends the events the adapter reads and drops the noise of a real call")
     void shippedFilter() {
-        List<AmiMessage> call = RecordedAmi.load().call();
+        List<AmiMessage> call = Capture.load("ami-queue-answered.txt").amiEvents();
         List<String> kept = shipped.apply(call).stream().map(e -> e.eventName().orElseThrow()).distinct().toList();
 
         assertThat(kept).contains("Newchannel", "NewCallerid", "DTMFEnd", "DialBegin", "DialEnd", "AgentCalled",
                 "AgentConnect", "BridgeEnter", "Hangup", "OriginateResponse", "QueueCallerJoin")
-                .doesNotContain("DeviceStateChange", "AGIExecStart", "Newstate", "BridgeCreate");
+                .doesNotContain("DeviceStateChange", "AGIExecStart", "Newstate");
         assertThat(shipped.apply(call).size()).isLessThan(call.size() / 4);
     }
 
     @Test
-    @DisplayName("sends no VarSet or Newexten at all: they are class dialplan, which the user may not read")
-    void dialplanClassIsNotRead() {
-        List<AmiMessage> call = RecordedAmi.load().call();
+    @DisplayName("sends the contract's VarSets (class dialplan, which the user reads) and no other variable")
+    void contractVariablesAreRead() {
+        List<AmiMessage> call = Capture.load("ami-queue-answered.txt").amiEvents();
         AmiMessage route = call.stream().filter(e -> e.get("Variable").filter("TRIAGE_ROUTE"::equals).isPresent())
                 .findFirst().orElseThrow();
 
-        // The recorded Asterisk 22 marks VarSet and Newexten "Privilege: dialplan,all"; the shipped user reads
-        // call,dtmf,agent,reporting,system, so their eventfilter lines in manager.conf never match anything.
+        // The recorded Asterisk 22 marks VarSet and Newexten "Privilege: dialplan,all".
         assertThat(route.get("Privilege")).contains("dialplan,all");
-        assertThat(shipped.passes(route)).isFalse();
-        assertThat(shipped.apply(call)).noneMatch(e -> e.eventName().filter(n -> n.equals("VarSet")
-                || n.equals("Newexten")).isPresent());
+        assertThat(shipped.passes(route)).isTrue();
+        assertThat(shipped.apply(call)).filteredOn(e -> e.eventName().filter("VarSet"::equals).isPresent())
+                .allMatch(e -> e.get("Variable").orElseThrow().matches("TRIAGE_ROUTE|CRISISLINE_.*"));
     }
 
     @Test
@@ -47,13 +47,13 @@ class EventFilterTest {
 
         assertThat(shipped.passes(auth)).isFalse();
         assertThat(shipped.passes(booted)).isTrue();
-        assertThat(EventFilter.NONE.passes(auth)).isTrue();
+        assertThat(ManagerEventFilter.NONE.passes(auth)).isTrue();
     }
 
     @Test
     @DisplayName("reads exclude filters and refuses the legacy form, naming the line")
     void excludesAndLegacy() {
-        EventFilter exclude = EventFilter.parse("test", """
+        ManagerEventFilter exclude = ManagerEventFilter.parse("test", """
                 [u]
                 read = all
                 eventfilter(action(exclude),name(VarSet)) =
@@ -61,7 +61,7 @@ class EventFilterTest {
 
         assertThat(exclude.passes(AmiMessage.event("VarSet").build())).isFalse();
         assertThat(exclude.passes(AmiMessage.event("Hangup").build())).isTrue();
-        assertThatThrownBy(() -> EventFilter.parse("test", "[u]\neventfilter = !Event: VarSet\n", "u"))
+        assertThatThrownBy(() -> ManagerEventFilter.parse("test", "[u]\neventfilter = !Event: VarSet\n", "u"))
                 .hasMessageContaining("eventfilter = !Event: VarSet");
     }
 }

@@ -1,4 +1,4 @@
-package org.crisisline.load.amibench;
+package org.crisisline.telephony.sim;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,11 +24,12 @@ import org.crisisline.telephony.wire.AmiMessage;
  * them matches is sent; an event an exclude filter matches is never sent. The legacy regex form
  * ({@code eventfilter = !Event: X}) is not read: a file using it fails to load, naming the line.
  *
- * <p>Immutable and thread-safe.
+ * <p>Lets a test or a benchmark see a real capture as a PBX with the shipped manager.conf would send it.
+ * Immutable and thread-safe.
  */
-final class EventFilter {
+public final class ManagerEventFilter {
     /** Everything is sent: {@code read = all}, no filters (the captures' AMI user). */
-    static final EventFilter NONE = new EventFilter("none", Set.of("all"), List.of(), List.of());
+    public static final ManagerEventFilter NONE = new ManagerEventFilter("none", Set.of("all"), List.of(), List.of());
 
     private static final Pattern ADVANCED = Pattern.compile(
             "eventfilter\\(action\\((include|exclude)\\)((?:,[a-z_]+\\([^)]*\\))*)\\)");
@@ -39,7 +40,7 @@ final class EventFilter {
     private final List<Predicate<AmiMessage>> includes;
     private final List<Predicate<AmiMessage>> excludes;
 
-    private EventFilter(String name, Set<String> readClasses, List<Predicate<AmiMessage>> includes,
+    private ManagerEventFilter(String name, Set<String> readClasses, List<Predicate<AmiMessage>> includes,
                         List<Predicate<AmiMessage>> excludes) {
         this.name = name;
         this.readClasses = Set.copyOf(readClasses);
@@ -47,10 +48,10 @@ final class EventFilter {
         this.excludes = List.copyOf(excludes);
     }
 
-    /** The shipped {@code telephony-adapter/asterisk/manager.conf} (copied into this jar by the build), user {@code crisisline}. */
-    static EventFilter shipped() {
-        try (InputStream in = EventFilter.class.getResourceAsStream("manager.conf")) {
-            Objects.requireNonNull(in, "manager.conf is not in the jar (see load-tests/pom.xml)");
+    /** The shipped {@code telephony-adapter/asterisk/manager.conf} (copied beside this class by the build), user {@code crisisline}. */
+    public static ManagerEventFilter shipped() {
+        try (InputStream in = ManagerEventFilter.class.getResourceAsStream("manager.conf")) {
+            Objects.requireNonNull(in, "manager.conf is not on the classpath (see telephony-adapter/pom.xml)");
             return parse("manager.conf [crisisline]", new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     "crisisline");
         } catch (IOException e) {
@@ -59,7 +60,7 @@ final class EventFilter {
     }
 
     /** Reads one user's section of a {@code manager.conf} text. */
-    static EventFilter parse(String name, String conf, String user) {
+    public static ManagerEventFilter parse(String name, String conf, String user) {
         Set<String> read = Set.of();
         List<Predicate<AmiMessage>> includes = new ArrayList<>();
         List<Predicate<AmiMessage>> excludes = new ArrayList<>();
@@ -94,7 +95,7 @@ final class EventFilter {
         if (!found) {
             throw new IllegalArgumentException(name + ": no [" + user + "] section");
         }
-        return new EventFilter(name, read, includes, excludes);
+        return new ManagerEventFilter(name, read, includes, excludes);
     }
 
     private static Predicate<AmiMessage> criterion(String file, String parts, String value, String line) {
@@ -129,7 +130,7 @@ final class EventFilter {
     }
 
     /** Whether Asterisk writes this event to the user. */
-    boolean passes(AmiMessage event) {
+    public boolean passes(AmiMessage event) {
         if (!readClasses.contains("all") && !readable(event)) {
             return false;
         }
@@ -147,11 +148,11 @@ final class EventFilter {
                 .orElse(true);
     }
 
-    List<AmiMessage> apply(List<AmiMessage> events) {
+    public List<AmiMessage> apply(List<AmiMessage> events) {
         return events.stream().filter(this::passes).toList();
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 }
