@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand: no sleeps, and any day can be replayed exactly. Not thread-safe. */
+/**
+ * A clock the test moves by hand: no sleeps, and any day can be replayed exactly. One thread moves it;
+ * others (an event loop) may read it.
+ */
 public final class MutableClock extends Clock {
-    private Instant now;
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;

@@ -20,7 +20,7 @@ import org.crisisline.server.audit.AuditRecord;
 import org.crisisline.server.audit.ChainCheck;
 import org.crisisline.server.audit.InMemoryAuditLog;
 import org.crisisline.server.audit.Outcome;
-import org.crisisline.server.auth.testing.ManualClock;
+import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.auth.testing.Tiny;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class LoginServiceTest {
     private static final String PASSWORD = "kettle orbit mustard";
-    private final ManualClock clock = ManualClock.at("2026-11-29T08:00:00Z");
+    private final MutableClock clock = MutableClock.at("2026-11-29T08:00:00Z");
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final LoginThrottle throttle = new LoginThrottle(ThrottleSettings.defaults(), clock);

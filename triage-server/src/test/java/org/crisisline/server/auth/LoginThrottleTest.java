@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.crisisline.server.auth.testing.ManualClock;
+import org.crisisline.queue.testing.MutableClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
     private static final String HOME = "10.0.0.1";
-    private final ManualClock clock = ManualClock.at("2026-11-29T20:00:00Z");
+    private final MutableClock clock = MutableClock.at("2026-11-29T20:00:00Z");
     private final LoginThrottle throttle = new LoginThrottle(ThrottleSettings.defaults(), clock);
 
     @Test

@@ -13,7 +13,7 @@ import org.crisisline.server.audit.AuditEntry;
 import org.crisisline.server.audit.AuditRecord;
 import org.crisisline.server.audit.InMemoryAuditLog;
 import org.crisisline.server.audit.Outcome;
-import org.crisisline.server.auth.testing.ManualClock;
+import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.auth.testing.Tiny;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PasswordChangesTest {
     private static final String OLD = "kettle orbit mustard";
     private static final String NEW = "lantern pebble violin";
-    private final ManualClock clock = ManualClock.at("2026-11-29T08:00:00Z");
+    private final MutableClock clock = MutableClock.at("2026-11-29T08:00:00Z");
     private final InMemoryAccountStore accounts = new InMemoryAccountStore();
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
     private final SessionRegistry sessions = new SessionRegistry(SessionSettings.defaults(), clock, new SecureRandom());

@@ -7,14 +7,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import org.crisisline.server.auth.testing.ManualClock;
+import org.crisisline.queue.testing.MutableClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class SessionRegistryTest {
     private static final Account OP1 = new Account("op1", "Operative One", Set.of(Role.OPERATIVE), Optional.empty(),
             "$argon2id$unused", false);
-    private final ManualClock clock = ManualClock.at("2026-11-29T08:00:00Z");
+    private final MutableClock clock = MutableClock.at("2026-11-29T08:00:00Z");
     private final SessionRegistry registry = new SessionRegistry(SessionSettings.defaults(), clock, new SecureRandom());
 
     @Test

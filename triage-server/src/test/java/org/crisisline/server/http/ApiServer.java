@@ -24,7 +24,7 @@ import org.crisisline.server.audit.AuditRecord;
 import org.crisisline.server.audit.InMemoryAuditLog;
 import org.crisisline.server.auth.InMemoryAccountStore;
 import org.crisisline.server.auth.config.SecuritySettingsReader;
-import org.crisisline.server.auth.testing.ManualClock;
+import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.auth.web.Browser;
 import org.crisisline.server.auth.web.Security;
 import org.crisisline.server.http.admin.AdminConfig;
@@ -48,7 +48,7 @@ public final class ApiServer {
     public static final String CALLER_1 = "c_callerone0000001";
     public static final String CALLER_2 = "c_callertwo0000002";
 
-    public final ManualClock clock = ManualClock.at("2026-11-27T19:00:00Z");
+    public final MutableClock clock = MutableClock.at("2026-11-27T19:00:00Z");
     public final QueueConfig queueConfig = QueueConfig.defaults();
     public final InMemoryQueueStore queue = new InMemoryQueueStore(queueConfig, clock);
     public final InMemoryAuditLog audit = new InMemoryAuditLog();

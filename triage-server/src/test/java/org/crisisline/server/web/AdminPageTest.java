@@ -2,26 +2,11 @@ package org.crisisline.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
-class AdminPageTest {
-    @RegisterExtension
-    static final Chromium chromium = new Chromium();
-    private WebServer server;
-
-    @BeforeEach
-    void start(Vertx vertx) throws Exception {
-        server = WebServer.start(vertx);
-    }
-
+class AdminPageTest extends BrowserTest {
     @Test
     @DisplayName("The admin page shows the sections and PBX health, and saves an operative's languages with the version")
     void sectionsAndSkillsRoundTrip() throws Exception {

@@ -2,27 +2,12 @@ package org.crisisline.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import org.crisisline.queue.model.Tier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.Select;
 
-@ExtendWith(VertxExtension.class)
-class LeadDashboardTest {
-    @RegisterExtension
-    static final Chromium chromium = new Chromium();
-    private WebServer server;
-
-    @BeforeEach
-    void start(Vertx vertx) throws Exception {
-        server = WebServer.start(vertx);
-    }
-
+class LeadDashboardTest extends BrowserTest {
     @Test
     @DisplayName("The dashboard shows callers waiting per tier and updates over the event stream when a tier-1 caller arrives")
     void waitingPerTierLive() throws Exception {

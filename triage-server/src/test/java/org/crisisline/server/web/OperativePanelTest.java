@@ -2,29 +2,14 @@ package org.crisisline.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import org.crisisline.server.http.ApiServer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
-@ExtendWith(VertxExtension.class)
-class OperativePanelTest {
-    @RegisterExtension
-    static final Chromium chromium = new Chromium();
-    private WebServer server;
-
-    @BeforeEach
-    void start(Vertx vertx) throws Exception {
-        server = WebServer.start(vertx);
-    }
-
+class OperativePanelTest extends BrowserTest {
     @Test
     @DisplayName("The panel shows the operative's current call: a tier badge in words, line, source and the caller's pseudonym")
     void currentCall() throws Exception {

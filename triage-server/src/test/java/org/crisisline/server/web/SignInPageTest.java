@@ -2,25 +2,10 @@ package org.crisisline.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ExtendWith(VertxExtension.class)
-class SignInPageTest {
-    @RegisterExtension
-    static final Chromium chromium = new Chromium();
-    private WebServer server;
-
-    @BeforeEach
-    void start(Vertx vertx) throws Exception {
-        server = WebServer.start(vertx);
-    }
-
+class SignInPageTest extends BrowserTest {
     @Test
     @DisplayName("The sign-in page loads only from its own origin, logs no error, and a wrong password shows the server's message")
     void wrongPassword() throws Exception {

@@ -21,7 +21,7 @@ import org.crisisline.server.auth.Role;
 import org.crisisline.server.auth.SessionRegistry;
 import org.crisisline.server.auth.SessionSettings;
 import org.crisisline.server.auth.ThrottleSettings;
-import org.crisisline.server.auth.testing.ManualClock;
+import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.auth.testing.Tiny;
 
 /**
@@ -38,7 +38,7 @@ final class AuthServer {
             "duty", "harbour mitten oyster",
             "gone", "walnut ribbon glacier");
 
-    final ManualClock clock = ManualClock.at("2026-11-29T08:00:00Z");
+    final MutableClock clock = MutableClock.at("2026-11-29T08:00:00Z");
     final InMemoryAccountStore accounts = new InMemoryAccountStore();
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final SessionRegistry sessions = new SessionRegistry(SessionSettings.defaults(), clock, new SecureRandom());
