@@ -46,23 +46,15 @@ public record AgiBenchOptions(List<Integer> concurrency, boolean offerCallback, 
                 case "--sessions" -> {
                     List<Integer> counts = new ArrayList<>();
                     for (String part : value.split(",")) {
-                        counts.add(number(name, part.strip()));
+                        counts.add(UsageException.wholeNumber(name, part.strip()));
                     }
                     sessions = counts;
                 }
-                case "--seconds" -> seconds = number(name, value);
-                case "--warmup" -> warmup = number(name, value);
+                case "--seconds" -> seconds = UsageException.wholeNumber(name, value);
+                case "--warmup" -> warmup = UsageException.wholeNumber(name, value);
                 default -> throw new UsageException("unknown option '" + name + "'");
             }
         }
         return new AgiBenchOptions(sessions, offer, warmup, seconds);
-    }
-
-    private static int number(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " takes whole numbers, not '" + value + "'");
-        }
     }
 }

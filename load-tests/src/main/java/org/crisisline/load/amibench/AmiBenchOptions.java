@@ -43,28 +43,12 @@ public record AmiBenchOptions(List<String> filters, double callsPerSecond, int w
                     case "both" -> List.of(NONE, MANAGER_CONF);
                     default -> throw new UsageException("--filter is none, manager-conf or both, not '" + value + "'");
                 };
-                case "--rate" -> rate = decimal(name, value);
-                case "--seconds" -> seconds = number(name, value);
-                case "--warmup" -> warmup = number(name, value);
+                case "--rate" -> rate = UsageException.decimal(name, value);
+                case "--seconds" -> seconds = UsageException.wholeNumber(name, value);
+                case "--warmup" -> warmup = UsageException.wholeNumber(name, value);
                 default -> throw new UsageException("unknown option '" + name + "'");
             }
         }
         return new AmiBenchOptions(filters, rate, warmup, seconds);
-    }
-
-    static int number(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " takes a whole number, not '" + value + "'");
-        }
-    }
-
-    private static double decimal(String name, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " takes a number, not '" + value + "'");
-        }
     }
 }

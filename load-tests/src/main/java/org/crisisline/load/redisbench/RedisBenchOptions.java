@@ -45,16 +45,16 @@ public record RedisBenchOptions(List<Integer> nodeCounts, int inFlight, int warm
             String value = args[++i];
             switch (name) {
                 case "--nodes" -> {
-                    int n = number(name, value);
+                    int n = UsageException.wholeNumber(name, value);
                     if (n != 1 && n != 2) {
                         throw new UsageException("--nodes is 1 or 2, not " + value);
                     }
                     nodes = List.of(n);
                 }
-                case "--in-flight" -> inFlight = number(name, value);
-                case "--seconds" -> seconds = number(name, value);
-                case "--warmup" -> warmup = number(name, value);
-                case "--snapshot-every" -> snapshotEvery = number(name, value);
+                case "--in-flight" -> inFlight = UsageException.wholeNumber(name, value);
+                case "--seconds" -> seconds = UsageException.wholeNumber(name, value);
+                case "--warmup" -> warmup = UsageException.wholeNumber(name, value);
+                case "--snapshot-every" -> snapshotEvery = UsageException.wholeNumber(name, value);
                 case "--redis" -> redis = value;
                 case "--out" -> out = Path.of(value);
                 default -> throw new UsageException("unknown option '" + name + "'");
@@ -62,13 +62,5 @@ public record RedisBenchOptions(List<Integer> nodeCounts, int inFlight, int warm
         }
         return new RedisBenchOptions(nodes, inFlight, warmup == null ? Math.max(2, seconds / 2) : warmup, seconds,
                 snapshotEvery, redis, out);
-    }
-
-    private static int number(String name, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " takes a whole number, not '" + value + "'");
-        }
     }
 }
