@@ -77,7 +77,10 @@ export class OutcomeForm {
     const chosen = [...this.form.querySelectorAll('[data-pathway]:checked')].map((box) => box.dataset.pathway);
     return chosen.map((type) => {
       switch (type) {
-        case 'cmht-referral': return { type, team: this.team || '', consent: $('cmht-consent').checked };
+        case 'cmht-referral': return {
+          type, team: this.team || '', consent: $('cmht-consent').checked,
+          urgency: $('cmht-urgency').value, riskSummary: $('cmht-risk').value.trim(),
+        };
         case 'cafe-signpost': {
           const picked = this.form.querySelector('input[name="cafe"]:checked');
           return { type, cafe: picked ? picked.value : '' };
@@ -92,17 +95,8 @@ export class OutcomeForm {
     });
   }
 
-  /** The referral's urgency and risk summary travel in the notes: the API has no fields for them yet. */
   notes() {
-    const parts = [];
-    if ($('pw-cmht').checked) {
-      parts.push('Referral urgency: ' + $('cmht-urgency').value + '.');
-      const risk = $('cmht-risk').value.trim();
-      if (risk) parts.push('Risk summary: ' + risk);
-    }
-    const notes = $('outcome-notes').value.trim();
-    if (notes) parts.push(notes);
-    return parts.join('\n');
+    return $('outcome-notes').value.trim();
   }
 
   async submit() {
@@ -113,6 +107,10 @@ export class OutcomeForm {
     }
     if (pathways.some((p) => p.type === 'cmht-referral' && !p.team)) {
       say(this.status, 'Find the CMHT for the caller\'s postcode first.', 'error');
+      return;
+    }
+    if (pathways.some((p) => p.type === 'cmht-referral' && !p.riskSummary)) {
+      say(this.status, 'Write the risk summary for the team first.', 'error');
       return;
     }
     if (pathways.some((p) => p.type === 'cafe-signpost' && !p.cafe)) {

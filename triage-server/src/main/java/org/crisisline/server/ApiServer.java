@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.crisisline.queue.command.QueueCommand;
@@ -26,15 +25,22 @@ import org.crisisline.server.metrics.LoadBands;
 import org.crisisline.server.metrics.QueueGauges;
 import org.crisisline.server.pathway.config.PathwaySettings;
 import org.crisisline.server.pathway.config.PathwaySettingsReader;
-import org.crisisline.server.pathway.outbox.Outbox;
+import org.crisisline.server.pathway.referral.ReferralBook;
+import org.crisisline.server.pathway.referral.ReferralLifecycle;
 import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
+import org.crisisline.server.referral.InMemoryReferralStore;
+import org.crisisline.server.referral.ReferralDeliveryVerticle;
+import org.crisisline.server.referral.ReferralDesk;
+import org.crisisline.server.referral.ReferralJournal;
+import org.crisisline.server.referral.ReferralStore;
 import org.crisisline.server.web.WebUi;
 import org.crisisline.telephony.ami.AmiLinks;
 
 /**
  * The HTTP side of the server: security (accounts, sessions, the audit log on disk), the role APIs,
- * the web pages, /health, /ready and /metrics, on one HTTP server. Demo accounts get random passwords,
+ * the web pages, /health, /ready and /metrics, on one HTTP server; and the referrals (the in-memory
+ * referral store, the desk the routes use, the delivery verticle that sends them to the teams). Demo accounts get random passwords,
  * returned once so the caller can print them.
  *
  * <p>Threading: {@link #start} and {@link #stop} never block; call each once.
@@ -48,6 +54,8 @@ final class ApiServer {
     private QueueGauges gauges;
     private FileAuditLog audit;
     private HttpServer server;
+    private String deliveryDeployment;
+    private Vertx vertx;
     private Map<String, String> demoPasswords = Map.of();
 
     ApiServer(QueueConfig queueConfig) {
@@ -61,12 +69,10 @@ final class ApiServer {
 
     Future<ApiServer> start(Vertx vertx, QueueStore store, QueueConfig queueConfig, AmiLinks links,
                             ServerOptions options, Clock clock) {
+        this.vertx = vertx;
         SecuritySettings settings = SecuritySettingsReader.read(options.security());
-        PathwaySettings pathways = PathwaySettingsReader.defaults();
-        // No referral store yet: referrals are made and tracked in the pathway domain, not kept here.
-        ReferralWatch watch = new ReferralWatch(pathways.referral());
-        Outbox noReferrals = Outbox.empty(pathways.outbox());
-        Function<Instant, ReferralWatch.Report> referrals = now -> watch.at(now, List.of(), noReferrals);
+        PathwaySettings pathways = PathwaySettingsReader.read(options.pathway());
+        ReferralStore referralStore = new InMemoryReferralStore(pathways.outbox());
         InMemoryAccountStore accounts = new InMemoryAccountStore();
         return FileAuditLog.open(vertx, settings.auditFile())
                 .compose(log -> {
@@ -75,13 +81,21 @@ final class ApiServer {
                     AdminConfig config = AdminConfig.demo(queueConfig,
                             rota -> Future.fromCompletionStage(store.execute(new QueueCommand.SetRota(rota))).mapEmpty(),
                             clock.instant());
+                    ReferralDesk desk = new ReferralDesk(referralStore, new ReferralLifecycle(clock, pathways.referral()),
+                            new ReferralWatch(pathways.referral()), new ReferralJournal(log, clock),
+                            ReferralBook.empty(pathways.outbox()), clock);
+                    Function<Instant, ReferralWatch.Report> referrals = desk::report;
                     HttpApi api = HttpApi.create(vertx, new ApiDependencies(store, queueConfig, security, accounts, log,
-                            config, new PathwayPolicy(), pathways.cafe(), new SignpostBoard(), referrals,
-                            links::health, metrics, LoadBands.defaults(), STREAM_EVERY, clock));
+                            config, new PathwayPolicy(), pathways.cafe(), new SignpostBoard(), referrals, desk,
+                            pathways.delivery().endpoints(), links::health, metrics, LoadBands.defaults(), STREAM_EVERY,
+                            clock));
                     WebUi.mount(api.router());
                     gauges = new QueueGauges(vertx, store, referrals, links::health, clock, LoadBands.defaults(),
                             GAUGES_EVERY, metrics).start();
-                    return security.demoAccounts(accounts).create().compose(passwords -> {
+                    return vertx.deployVerticle(new ReferralDeliveryVerticle(desk, config::cmhtDirectory,
+                                    pathways.delivery(), clock))
+                            .onSuccess(id -> deliveryDeployment = id)
+                            .compose(deployed -> security.demoAccounts(accounts).create()).compose(passwords -> {
                         demoPasswords = passwords;
                         return vertx.createHttpServer().requestHandler(api.router())
                                 .listen(options.http().port(), options.http().host());
@@ -109,7 +123,9 @@ final class ApiServer {
         if (security != null) {
             security.close();
         }
-        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        Future<Void> undeployed = deliveryDeployment == null ? Future.succeededFuture()
+                : vertx.undeploy(deliveryDeployment);
+        Future<Void> closed = undeployed.compose(v -> server == null ? Future.succeededFuture() : server.close());
         return closed.compose(v -> audit == null ? Future.succeededFuture() : audit.close());
     }
 }

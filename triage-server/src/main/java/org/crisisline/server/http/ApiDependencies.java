@@ -17,8 +17,10 @@ import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.metrics.CrisislineMetrics;
 import org.crisisline.server.metrics.LoadBands;
 import org.crisisline.server.pathway.cafe.CafeConfig;
+import org.crisisline.server.pathway.config.ReferralEndpoint;
 import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
+import org.crisisline.server.referral.ReferralDesk;
 import org.crisisline.telephony.ami.LinkHealth;
 
 /**
@@ -35,6 +37,8 @@ import org.crisisline.telephony.ami.LinkHealth;
  * @param signposts     the live café signpost tally
  * @param referrals     the referral watch's report at an instant (e.g. {@code ReferralWatch.at} over the
  *                      referral store and the outbox); must not block
+ * @param referralDesk  where outcomes, partners and leads change referrals
+ * @param referralEndpoints the teams' referral endpoints by id (their bearer tokens authenticate partners)
  * @param pbx           the PBX links' health ({@code AmiLinks::health}); must not block
  * @param metrics       the counters and registry {@code /metrics} serves
  * @param bands         emotional-load bands for the leads' view
@@ -43,7 +47,8 @@ import org.crisisline.telephony.ami.LinkHealth;
  */
 public record ApiDependencies(QueueStore queue, QueueConfig queueConfig, Security security, AccountStore accounts,
         AuditLog audit, AdminConfig config, PathwayPolicy policy, CafeConfig cafeConfig, SignpostBoard signposts,
-        Function<Instant, ReferralWatch.Report> referrals, Supplier<Map<String, LinkHealth>> pbx,
+        Function<Instant, ReferralWatch.Report> referrals, ReferralDesk referralDesk,
+        Map<String, ReferralEndpoint> referralEndpoints, Supplier<Map<String, LinkHealth>> pbx,
         CrisislineMetrics metrics, LoadBands bands, Duration streamEvery, Clock clock) {
     public ApiDependencies {
         Objects.requireNonNull(queue, "queue");
@@ -56,6 +61,8 @@ public record ApiDependencies(QueueStore queue, QueueConfig queueConfig, Securit
         Objects.requireNonNull(cafeConfig, "cafeConfig");
         Objects.requireNonNull(signposts, "signposts");
         Objects.requireNonNull(referrals, "referrals");
+        Objects.requireNonNull(referralDesk, "referralDesk");
+        referralEndpoints = Map.copyOf(referralEndpoints);
         Objects.requireNonNull(pbx, "pbx");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(bands, "bands");

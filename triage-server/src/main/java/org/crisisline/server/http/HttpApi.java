@@ -11,14 +11,17 @@ import org.crisisline.server.http.admin.AdminRoutes;
 import org.crisisline.server.http.lead.LeadRoutes;
 import org.crisisline.server.http.lead.QueueBoard;
 import org.crisisline.server.http.lead.QueueStream;
+import org.crisisline.server.http.lead.ReferralRoutes;
 import org.crisisline.server.http.operative.CallRoutes;
 import org.crisisline.server.http.operative.DirectoryRoutes;
 import org.crisisline.server.http.operative.OperativeRoutes;
+import org.crisisline.server.http.partner.PartnerRoutes;
 
 /**
  * Builds the server's router from {@link ApiDependencies}: security first ({@code Security.mount}: body
  * limit, session cookies, CSRF guard, JSON failure handler, sign-in routes), then the OpenAPI document, the
- * operatives', leads' and admins' routes, the operations routes, and a JSON 404 for any other {@code /api}
+ * operatives', leads' and admins' routes, the referral routes (leads' and, on {@code /partner}, the teams'
+ * with their own bearer tokens), the operations routes, and a JSON 404 for any other {@code /api}
  * path. {@link #routes()} lists every route with the roles it admits. Build on the verticle's event loop;
  * the router then serves requests on it and never blocks.
  *
@@ -54,10 +57,13 @@ public final class HttpApi {
         new OpenApiRoute().mount(routes);
         new OperativeRoutes(queue, decisions, requesters, audit, deps.config(), deps.bands()).mount(routes);
         new CallRoutes(queue, decisions, requesters, audit, deps.config(), deps.policy(), deps.signposts(),
-                deps.clock()).mount(routes);
+                deps.referralDesk(), deps.clock()).mount(routes);
         new DirectoryRoutes(deps.config(), deps.cafeConfig(), deps.signposts(), deps.clock()).mount(routes);
         new LeadRoutes(board, new QueueStream(vertx, board, deps.streamEvery()), decisions, requesters, audit,
                 deps.referrals(), deps.clock()).mount(routes);
+        new ReferralRoutes(deps.referralDesk(), requesters, audit, deps.clock()).mount(routes);
+        new PartnerRoutes(deps.referralDesk(), deps.config()::cmhtDirectory, deps.referralEndpoints())
+                .mount(router, routes);
         new AdminRoutes(deps.config(), deps.pbx(), requesters, audit, deps.clock()).mount(routes);
         new OperationsRoutes(deps.queue(), deps.pbx(), deps.metrics()).mount(routes);
         router.route("/api/*").handler(rc -> rc.fail(new ApiError(404, "not-found", "There is nothing here.")));

@@ -2,6 +2,7 @@ package org.crisisline.server.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,13 @@ import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.metrics.CrisislineMetrics;
 import org.crisisline.server.metrics.LoadBands;
 import org.crisisline.server.pathway.config.PathwaySettingsReader;
+import org.crisisline.server.pathway.config.ReferralEndpoint;
+import org.crisisline.server.pathway.referral.ReferralBook;
+import org.crisisline.server.pathway.referral.ReferralLifecycle;
 import org.crisisline.server.pathway.referral.ReferralWatch;
+import org.crisisline.server.referral.InMemoryReferralStore;
+import org.crisisline.server.referral.ReferralDesk;
+import org.crisisline.server.referral.ReferralJournal;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
 import org.crisisline.telephony.ami.LinkHealth;
 import org.crisisline.telephony.event.LinkState;
@@ -56,6 +63,20 @@ public final class ApiServer {
     public final CrisislineMetrics metrics = CrisislineMetrics.create(queueConfig);
     public final Map<String, LinkHealth> links = new ConcurrentHashMap<>();
     public volatile ReferralWatch.Report referrals = new ReferralWatch.Report(List.of(), List.of(), List.of(), List.of());
+    /** The demo team's endpoint and another team's, each with its partner's bearer token. */
+    public static final String LEEDS_WEST_TOKEN = "leeds-west-token-0123456789";
+    public static final String OTHER_TEAM_TOKEN = "other-team-token-0123456789";
+    public final Map<String, ReferralEndpoint> referralEndpoints = Map.of(
+            "leeds-west-fhir", new ReferralEndpoint("leeds-west-fhir", URI.create("http://127.0.0.1:9/fhir"),
+                    LEEDS_WEST_TOKEN),
+            "other-team-fhir", new ReferralEndpoint("other-team-fhir", URI.create("http://127.0.0.1:9/other"),
+                    OTHER_TEAM_TOKEN));
+    public final InMemoryReferralStore referralStore =
+            new InMemoryReferralStore(PathwaySettingsReader.defaults().outbox());
+    public final ReferralDesk referralDesk = new ReferralDesk(referralStore,
+            new ReferralLifecycle(clock, PathwaySettingsReader.defaults().referral()),
+            new ReferralWatch(PathwaySettingsReader.defaults().referral()), new ReferralJournal(audit, clock),
+            ReferralBook.empty(PathwaySettingsReader.defaults().outbox()), clock);
     public Vertx vertx;
     public Security security;
     public AdminConfig config;
@@ -79,6 +100,7 @@ public final class ApiServer {
                 queue.execute(new QueueCommand.SetRota(rota))).mapEmpty(), clock.instant());
         ApiDependencies deps = new ApiDependencies(queue, queueConfig, security, accounts, audit, config,
                 new PathwayPolicy(), PathwaySettingsReader.defaults().cafe(), new SignpostBoard(), now -> referrals,
+                referralDesk, referralEndpoints,
                 () -> Map.copyOf(links), metrics, LoadBands.defaults(), Duration.ofMillis(100), clock);
         passwords = await(security.demoAccounts(accounts).create());
         api = HttpApi.create(vertx, deps);

@@ -9,6 +9,7 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.validation.ResponseValidator;
@@ -36,7 +37,9 @@ import org.yaml.snakeyaml.Yaml;
  * each admits the documented roles ({@code x-roles}), and every operation answers each kind of caller
  * (anonymous, operative, lead, admin) with a status the document lists: 401 anonymous and 403 for a role not
  * admitted on guarded operations, never 401/403-forbidden for an admitted role; and every JSON answer
- * matches the documented schema for its status (checked with {@code vertx-openapi}).
+ * matches the documented schema for its status (checked with {@code vertx-openapi}). Partner operations
+ * ({@code x-auth: partner-bearer}) take a team's bearer token instead of a session: every browser, signed in
+ * or not, gets 401 there, and the partner's token gets through.
  */
 @ExtendWith(VertxExtension.class)
 class OpenApiContractTest {
@@ -53,7 +56,9 @@ class OpenApiContractTest {
     private List<Operation> documented;
     private ResponseValidator validator;
 
-    record Operation(String id, HttpMethod method, String path, Set<Role> roles, Set<Integer> statuses) {
+    /** {@code partnerBearer}: the operation takes a partner's bearer token ({@code x-auth: partner-bearer}), never a session. */
+    record Operation(String id, HttpMethod method, String path, Set<Role> roles, Set<Integer> statuses,
+                     boolean partnerBearer) {
         String key() {
             return method + " " + path;
         }
@@ -118,6 +123,10 @@ class OpenApiContractTest {
                 soft.assertThat(op.statuses()).as(cell + " answered " + status + " " + response.bodyAsString())
                         .contains(status);
                 soft.assertThat(schemaProblem(op, response)).as(cell + " body against the schema").isEmpty();
+                if (op.partnerBearer()) {
+                    soft.assertThat(status).as(cell + ": a session is no credential here").isEqualTo(401);
+                    continue;
+                }
                 if (op.roles().isEmpty()) {
                     continue;
                 }
@@ -133,6 +142,25 @@ class OpenApiContractTest {
                 }
             }
         }
+        soft.assertAll();
+    }
+
+    @Test
+    @DisplayName("Each partner operation admits its partner's bearer token (a documented, schema-valid answer, not 401)")
+    void partnerOperationsAdmitTheirBearerToken() throws Exception {
+        List<Operation> partner = documented.stream().filter(Operation::partnerBearer).toList();
+        assertThat(partner).isNotEmpty();
+        WebClient client = WebClient.create(server.vertx);
+        SoftAssertions soft = new SoftAssertions();
+        for (Operation op : partner) {
+            HttpResponse<Buffer> response = ApiServer.await(client
+                    .request(op.method(), server.port, "localhost", op.path().replace("{id}", "ref-unknown"))
+                    .putHeader("Authorization", "Bearer " + ApiServer.LEEDS_WEST_TOKEN)
+                    .sendJsonObject(new JsonObject().put("status", "acknowledged")));
+            soft.assertThat(response.statusCode()).as(op.key()).isNotEqualTo(401).isIn(op.statuses());
+            soft.assertThat(schemaProblem(op, response)).as(op.key() + " body against the schema").isEmpty();
+        }
+        client.close();
         soft.assertAll();
     }
 
@@ -197,7 +225,7 @@ class OpenApiContractTest {
                 Set<Integer> statuses = ((Map<String, Object>) operation.get("responses")).keySet().stream()
                         .map(Integer::valueOf).collect(Collectors.toSet());
                 operations.add(new Operation((String) operation.get("operationId"), HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)), path,
-                        Set.copyOf(admitted), statuses));
+                        Set.copyOf(admitted), statuses, "partner-bearer".equals(operation.get("x-auth"))));
             }
         });
         return operations;

@@ -123,7 +123,7 @@ class OperativeApiTest {
     @DisplayName("A café with a CMHT referral is accepted (201), counted against the café and audited without the notes")
     void outcomeAccepted() throws Exception {
         JsonObject plan = outcome(true, new JsonArray().add(cafe())
-                .add(new JsonObject().put("type", "cmht-referral").put("team", "leeds-west").put("consent", true)))
+                .add(referral("leeds-west")))
                 .put("notes", "private words");
         HttpResponse<Buffer> accepted = op2.postJson("/api/calls/call-1/outcome", plan);
         assertThat(accepted.statusCode()).isEqualTo(201);
@@ -137,7 +137,7 @@ class OperativeApiTest {
                     assertThat(e.reason()).get().asString().contains("cafe-signpost:leeds-haven").doesNotContain("private");
                 });
         assertThat(op2.postJson("/api/calls/call-1/outcome", outcome(false, new JsonArray()
-                .add(new JsonObject().put("type", "cmht-referral").put("team", "nowhere").put("consent", true))))
+                .add(referral("nowhere"))))
                 .statusCode()).isEqualTo(422);
         assertThat(op2.postJson("/api/calls/call-1/outcome", outcome(false, new JsonArray()
                 .add(new JsonObject().put("type", "teleport")))).statusCode()).isEqualTo(400);
@@ -198,6 +198,11 @@ class OperativeApiTest {
 
     private static JsonObject cafe() {
         return new JsonObject().put("type", "cafe-signpost").put("cafe", "leeds-haven");
+    }
+
+    private static JsonObject referral(String team) {
+        return new JsonObject().put("type", "cmht-referral").put("team", team).put("consent", true)
+                .put("urgency", "urgent").put("riskSummary", "Low mood, no plan");
     }
 
     private static JsonObject outcome(boolean clinicalRisk, JsonArray pathways) {

@@ -1,12 +1,10 @@
 package org.crisisline.server.http.lead;
 
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,10 +19,10 @@ import org.crisisline.server.http.AuditTrail;
 import org.crisisline.server.http.Decisions;
 import org.crisisline.server.http.JsonInput;
 import org.crisisline.server.http.Params;
+import org.crisisline.server.http.ReferralJson;
 import org.crisisline.server.http.Replies;
 import org.crisisline.server.http.Requesters;
 import org.crisisline.server.http.RouteTable;
-import org.crisisline.server.pathway.referral.Referral;
 import org.crisisline.server.pathway.referral.ReferralWatch;
 
 /**
@@ -110,28 +108,17 @@ public final class LeadRoutes {
                 .compose(who -> audit.record(who, "referrals.view", "referrals", "watch", Outcome.SUCCEEDED))
                 .onSuccess(recorded -> {
                     ReferralWatch.Report report = referrals.apply(clock.instant());
-                    Replies.ok(rc, new JsonObject()
-                            .put("deliveryFlagged", list(report.deliveryFlagged()))
-                            .put("awaitingAcknowledgement", list(report.awaitingAcknowledgement()))
-                            .put("dueForChasing", list(report.dueForChasing()))
-                            .put("overdue", list(report.overdue())));
+                    Replies.ok(rc, report(report));
                 })
                 .onFailure(rc::fail);
     }
 
-    private static JsonArray list(List<Referral> referrals) {
-        JsonArray out = new JsonArray();
-        for (Referral referral : referrals) {
-            out.add(new JsonObject()
-                    .put("id", referral.id().value())
-                    .put("call", referral.request().callId().value())
-                    .put("caller", referral.request().caller().pseudonym())
-                    .put("team", referral.request().team().value())
-                    .put("urgency", referral.urgency().name())
-                    .put("status", referral.status().name())
-                    .put("respondBy", referral.respondBy().toString())
-                    .put("chases", referral.chases()));
-        }
-        return out;
+    /** The report's four lists, as {@code GET /api/lead/referrals} and {@code GET /api/referrals} show them. */
+    public static JsonObject report(ReferralWatch.Report report) {
+        return new JsonObject()
+                .put("deliveryFlagged", ReferralJson.list(report.deliveryFlagged()))
+                .put("awaitingAcknowledgement", ReferralJson.list(report.awaitingAcknowledgement()))
+                .put("dueForChasing", ReferralJson.list(report.dueForChasing()))
+                .put("overdue", ReferralJson.list(report.overdue()));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
+import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.server.audit.Outcome;
 import org.crisisline.server.auth.web.ApiError;
@@ -20,6 +21,7 @@ import org.crisisline.server.http.Decisions;
 import org.crisisline.server.http.JsonInput;
 import org.crisisline.server.http.Params;
 import org.crisisline.server.http.QueueAccess;
+import org.crisisline.server.http.ReferralJson;
 import org.crisisline.server.http.Replies;
 import org.crisisline.server.http.Requester;
 import org.crisisline.server.http.Requesters;
@@ -28,17 +30,24 @@ import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.cafe.Cafe;
+import org.crisisline.server.pathway.referral.Referral;
+import org.crisisline.server.pathway.referral.ReferralRequest;
+import org.crisisline.server.pathway.referral.RiskSummary;
 import org.crisisline.server.pathway.rules.CallContext;
 import org.crisisline.server.pathway.rules.PathwayChoice;
 import org.crisisline.server.pathway.rules.PathwayPlan;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
+import org.crisisline.server.referral.ReferralDesk;
+import org.crisisline.server.referral.ReferralJournal;
 
 /**
  * Decisions on a call, by the operative on it or a clinical lead: {@code POST /api/calls/{id}/retier}
  * {@code {"tier": 1-3, "reason"}} and {@code POST /api/calls/{id}/outcome} {@code {"pathways": [...],
  * "clinicalRisk": bool, "notes"}}, checked by {@link PathwayPolicy} (a café alone for a tier-1 caller or
  * one with clinical risk: 422 {@code pathway-refused} with the rule's reason). An accepted outcome counts
- * its café signposts and is audited with its pathways (never the notes). Event loop only.
+ * its café signposts, saves a referral per CMHT pathway (queued for delivery; the id comes from the call and
+ * the team, so the same outcome again makes nothing twice) and is audited with its pathways (never the notes
+ * or the risk summary); if saving fails, nothing is counted. The reply lists the referral ids. Event loop only.
  */
 public final class CallRoutes {
     private final QueueAccess queue;
@@ -48,10 +57,11 @@ public final class CallRoutes {
     private final AdminConfig config;
     private final PathwayPolicy policy;
     private final SignpostBoard signposts;
+    private final ReferralDesk referrals;
     private final Clock clock;
 
     public CallRoutes(QueueAccess queue, Decisions decisions, Requesters requesters, AuditTrail audit,
-            AdminConfig config, PathwayPolicy policy, SignpostBoard signposts, Clock clock) {
+            AdminConfig config, PathwayPolicy policy, SignpostBoard signposts, ReferralDesk referrals, Clock clock) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.requesters = Objects.requireNonNull(requesters, "requesters");
@@ -59,6 +69,7 @@ public final class CallRoutes {
         this.config = Objects.requireNonNull(config, "config");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.signposts = Objects.requireNonNull(signposts, "signposts");
+        this.referrals = Objects.requireNonNull(referrals, "referrals");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -89,14 +100,23 @@ public final class CallRoutes {
                 clock.instant());
         requesters.of(rc)
                 .compose(who -> callFor(who, id).compose(call -> decide(who, call, choices, clinicalRisk)))
-                .onSuccess(plan -> Replies.json(rc, 201, new JsonObject()
+                .onSuccess(decided -> Replies.json(rc, 201, new JsonObject()
                         .put("call", id.value())
-                        .put("tier", plan.context().tier().number())
-                        .put("pathways", PathwayChoices.describe(plan.choices()))))
+                        .put("tier", decided.plan().context().tier().number())
+                        .put("pathways", PathwayChoices.describe(decided.plan().choices()))
+                        .put("referrals", new JsonArray(decided.referrals().stream().map(r -> r.id().value()).toList()))))
                 .onFailure(rc::fail);
     }
 
-    private Future<PathwayPlan> decide(Requester who, Call call, List<PathwayChoice> choices, boolean clinicalRisk) {
+    /** An accepted outcome and the referrals it made (or had already made). */
+    private record Decided(PathwayPlan plan, List<Referral> referrals) {
+    }
+
+    /**
+     * Checks the pathways; counts the café signposts, saves the referrals (with their outbox entries) and
+     * audits the outcome, undoing the count if saving or auditing fails.
+     */
+    private Future<Decided> decide(Requester who, Call call, List<PathwayChoice> choices, boolean clinicalRisk) {
         Result<PathwayPlan> checked = policy.check(new CallContext(call.tier(), clinicalRisk), choices);
         String target = call.id().value();
         if (checked instanceof Result.Rejected<PathwayPlan> refused) {
@@ -104,11 +124,25 @@ public final class CallRoutes {
                     .compose(v -> Future.failedFuture(new ApiError(422, "pathway-refused", refused.reason())));
         }
         PathwayPlan plan = checked.orElseThrow();
+        List<ReferralRequest> requests = referralsIn(plan, call, who, clinicalRisk);
         SignpostBoard.Recorded counted = signposts.recordAll(cafesIn(plan), clock.instant());
-        return audit.record(who, "call.outcome", "call", target,
-                        Optional.of(PathwayChoices.describe(plan.choices())), Outcome.SUCCEEDED)
-                .onFailure(notRecorded -> signposts.undo(counted))
-                .map(plan);
+        return referrals.open(requests, new ReferralJournal.By(who.username(), who.roleNames()))
+                .recover(ReferralJson::asApiError)
+                .compose(opened -> audit.record(who, "call.outcome", "call", target,
+                                Optional.of(PathwayChoices.describe(plan.choices())), Outcome.SUCCEEDED)
+                        .map(new Decided(plan, opened)))
+                .onFailure(notSaved -> signposts.undo(counted));
+    }
+
+    /** One referral request per CMHT pathway; the referrer is the operative on the call (or the lead, by name). */
+    private static List<ReferralRequest> referralsIn(PathwayPlan plan, Call call, Requester who, boolean clinicalRisk) {
+        OperativeId referrer = who.operative().orElseGet(() -> OperativeId.of(who.username()));
+        return plan.choices().stream()
+                .filter(PathwayChoice.CmhtReferral.class::isInstance)
+                .map(PathwayChoice.CmhtReferral.class::cast)
+                .map(choice -> new ReferralRequest(call.id(), call.caller(), choice.team(), choice.urgency(),
+                        new RiskSummary(choice.riskSummary(), clinicalRisk), choice.consent(), referrer))
+                .toList();
     }
 
     private List<Cafe> cafesIn(PathwayPlan plan) {

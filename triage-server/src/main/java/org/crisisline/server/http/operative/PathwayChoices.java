@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.crisisline.server.auth.web.ApiError;
 import org.crisisline.server.http.JsonInput;
@@ -13,11 +14,12 @@ import org.crisisline.server.pathway.cafe.CafeId;
 import org.crisisline.server.pathway.cmht.CmhtDirectory;
 import org.crisisline.server.pathway.cmht.TeamId;
 import org.crisisline.server.pathway.referral.Consent;
+import org.crisisline.server.pathway.referral.Urgency;
 import org.crisisline.server.pathway.rules.PathwayChoice;
 
 /**
  * Reads the {@code pathways} of a call's outcome into {@link PathwayChoice}s, each an object with a
- * {@code type}: {@code cmht-referral {team, consent}}, {@code cafe-signpost {cafe}},
+ * {@code type}: {@code cmht-referral {team, consent, urgency (emergency|urgent|routine), riskSummary}}, {@code cafe-signpost {cafe}},
  * {@code emergency-escalation {service}}, {@code advice-and-close {advice, nextStep}},
  * {@code callback {slotStart}}, {@code check-in {firstCall, everyDays}}. Teams and cafés must exist in the
  * directories (422 {@code unknown-team}/{@code unknown-cafe}); shapes are checked strictly (400). Whether the
@@ -25,6 +27,7 @@ import org.crisisline.server.pathway.rules.PathwayChoice;
  */
 public final class PathwayChoices {
     static final int MAX_PATHWAYS = 10;
+    static final int MAX_RISK_SUMMARY = 1_500;
 
     private PathwayChoices() {
     }
@@ -38,17 +41,19 @@ public final class PathwayChoices {
     }
 
     private static PathwayChoice one(Object value, String where, CmhtDirectory teams, List<Cafe> cafes, Instant now) {
-        String type = JsonInput.nested(value, where, "type", "team", "consent", "cafe", "service", "advice",
-                "nextStep", "slotStart", "firstCall", "everyDays").string("type", 32);
+        String type = JsonInput.nested(value, where, "type", "team", "consent", "urgency", "riskSummary", "cafe",
+                "service", "advice", "nextStep", "slotStart", "firstCall", "everyDays").string("type", 32);
         return switch (type) {
             case "cmht-referral" -> {
-                JsonInput in = JsonInput.nested(value, where, "type", "team", "consent");
+                JsonInput in = JsonInput.nested(value, where, "type", "team", "consent", "urgency", "riskSummary");
                 TeamId team = TeamId.of(in.string("team", 64));
+                Consent consent = in.bool("consent") ? Consent.given(now) : Consent.refused(now);
+                Urgency urgency = urgency(in);
+                String risk = in.string("riskSummary", MAX_RISK_SUMMARY);
                 if (teams.team(team).isEmpty()) {
                     throw new ApiError(422, "unknown-team", "There is no CMHT '" + team + "' in the directory.");
                 }
-                yield new PathwayChoice.CmhtReferral(team,
-                        in.bool("consent") ? Consent.given(now) : Consent.refused(now));
+                yield new PathwayChoice.CmhtReferral(team, consent, urgency, risk);
             }
             case "cafe-signpost" -> {
                 CafeId cafe = CafeId.of(JsonInput.nested(value, where, "type", "cafe").string("cafe", 64));
@@ -73,6 +78,13 @@ public final class PathwayChoices {
             default -> throw ApiError.badRequest("bad-pathway", "'" + where + ".type' is one of cmht-referral, "
                     + "cafe-signpost, emergency-escalation, advice-and-close, callback, check-in.");
         };
+    }
+
+    private static Urgency urgency(JsonInput in) {
+        String raw = in.string("urgency", 16);
+        return Arrays.stream(Urgency.values()).filter(u -> u.key().equals(raw)).findFirst()
+                .orElseThrow(() -> ApiError.badRequest("bad-urgency", "'" + in.name("urgency")
+                        + "' is one of emergency, urgent, routine."));
     }
 
     private static Instant instant(JsonInput in, String field) {

@@ -1,5 +1,7 @@
 package org.crisisline.server.pathway.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.crisisline.queue.config.QueueConfigReader;
 import org.crisisline.queue.config.ShippedProperties;
 import org.crisisline.server.pathway.PathwayConfigException;
@@ -25,6 +29,8 @@ import org.crisisline.server.pathway.referral.Urgency;
 public final class PathwaySettingsReader {
     private static final String DEFAULTS = "pathway-defaults.properties";
     private static final Map<String, String> SHIPPED = loadShippedDefaults();
+    private static final Pattern ENDPOINT_KEY =
+            Pattern.compile("pathway\\.referral\\.endpoints\\.([a-z0-9][a-z0-9-]*)\\.(url|token)");
 
     private PathwaySettingsReader() {
     }
@@ -43,6 +49,7 @@ public final class PathwaySettingsReader {
     public static PathwaySettings read(Map<String, String> overrides) {
         Set<String> unknown = new TreeSet<>(overrides.keySet());
         unknown.removeAll(SHIPPED.keySet());
+        unknown.removeIf(key -> ENDPOINT_KEY.matcher(key).matches());
         if (!unknown.isEmpty()) {
             throw new PathwayConfigException(unknown.iterator().next(), "is not a pathway setting");
         }
@@ -57,7 +64,33 @@ public final class PathwaySettingsReader {
                         duration(values, "pathway.outbox.max-backoff"),
                         count(values, "pathway.outbox.flag-after-failures")),
                 new CafeConfig(duration(values, "pathway.cafe.soon-window"),
-                        duration(values, "pathway.cafe.minimum-time-left")));
+                        duration(values, "pathway.cafe.minimum-time-left")),
+                new ReferralDeliverySettings(endpoints(values), duration(values, "pathway.referral.delivery-timeout"),
+                        duration(values, "pathway.referral.delivery-check-every"),
+                        duration(values, "pathway.referral.chase-check-every")));
+    }
+
+    /** {@code pathway.referral.endpoints.<id>.url} and {@code .token}, both required for each id named. */
+    private static Map<String, ReferralEndpoint> endpoints(Map<String, String> values) {
+        Set<String> ids = new TreeSet<>();
+        values.keySet().forEach(key -> {
+            Matcher matched = ENDPOINT_KEY.matcher(key);
+            if (matched.matches()) {
+                ids.add(matched.group(1));
+            }
+        });
+        Map<String, ReferralEndpoint> endpoints = new HashMap<>();
+        for (String id : ids) {
+            String prefix = "pathway.referral.endpoints." + id;
+            URI url;
+            try {
+                url = new URI(text(values, prefix + ".url"));
+            } catch (URISyntaxException e) {
+                throw new PathwayConfigException(prefix + ".url", "is not a URL (" + e.getReason() + ")");
+            }
+            endpoints.put(id, new ReferralEndpoint(id, url, text(values, prefix + ".token")));
+        }
+        return endpoints;
     }
 
     private static Map<Urgency, Duration> perUrgency(Map<String, String> values, String prefix) {

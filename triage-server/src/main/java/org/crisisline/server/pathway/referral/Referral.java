@@ -8,12 +8,14 @@ import java.util.Optional;
 
 /**
  * One CMHT referral and how far it has got: the request, its status, when each status was reached, the
- * respond-by deadline, the rejection (when rejected) and how often it has been chased. Immutable; only
+ * respond-by deadline, the rejection (when rejected) and how often it has been chased. A team's own rejection
+ * ({@code teamRejection}) comes without our fallback plan: until a clinical lead records one, {@code rejection}
+ * is empty and the referral {@link #isAwaitingFallback() awaits a fallback}. Immutable; only
  * {@link ReferralLifecycle} makes new states.
  */
 public record Referral(ReferralId id, ReferralRequest request, ReferralStatus status, Instant respondBy,
                        Map<ReferralStatus, Instant> reached, Optional<Rejection> rejection, int chases,
-                       Optional<Instant> lastChasedAt) {
+                       Optional<Instant> lastChasedAt, Optional<TeamRejection> teamRejection) {
     public Referral {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(request, "request");
@@ -21,6 +23,7 @@ public record Referral(ReferralId id, ReferralRequest request, ReferralStatus st
         Objects.requireNonNull(respondBy, "respondBy");
         Objects.requireNonNull(rejection, "rejection");
         Objects.requireNonNull(lastChasedAt, "lastChasedAt");
+        Objects.requireNonNull(teamRejection, "teamRejection");
         reached = Map.copyOf(reached);
         if (!reached.containsKey(ReferralStatus.DRAFTED)) {
             throw new IllegalArgumentException("a referral has a drafting time");
@@ -45,6 +48,11 @@ public record Referral(ReferralId id, ReferralRequest request, ReferralStatus st
         return status == ReferralStatus.DELIVERED;
     }
 
+    /** Rejected by the team, and no clinical lead has recorded the fallback plan and its owner yet. */
+    public boolean isAwaitingFallback() {
+        return status == ReferralStatus.REJECTED && rejection.isEmpty();
+    }
+
     /** Not accepted or rejected by the respond-by deadline. */
     public boolean isOverdueAt(Instant now) {
         return !status.isDecided() && now.isAfter(respondBy);
@@ -54,15 +62,28 @@ public record Referral(ReferralId id, ReferralRequest request, ReferralStatus st
         Map<ReferralStatus, Instant> more = new EnumMap<>(ReferralStatus.class);
         more.putAll(reached);
         more.putIfAbsent(next, at);
-        return new Referral(id, request, next, respondBy, more, rejection, chases, lastChasedAt);
+        return new Referral(id, request, next, respondBy, more, rejection, chases, lastChasedAt, teamRejection);
     }
 
     Referral rejectedWith(Rejection why, Instant at) {
         Referral advanced = advancedTo(ReferralStatus.REJECTED, at);
-        return new Referral(id, request, advanced.status, respondBy, advanced.reached, Optional.of(why), chases, lastChasedAt);
+        return new Referral(id, request, advanced.status, respondBy, advanced.reached, Optional.of(why), chases,
+                lastChasedAt, teamRejection);
+    }
+
+    Referral rejectedByTeam(TeamRejection why, Instant at) {
+        Referral advanced = advancedTo(ReferralStatus.REJECTED, at);
+        return new Referral(id, request, advanced.status, respondBy, advanced.reached, Optional.empty(), chases,
+                lastChasedAt, Optional.of(why));
+    }
+
+    Referral withFallback(Rejection complete) {
+        return new Referral(id, request, status, respondBy, reached, Optional.of(complete), chases, lastChasedAt,
+                teamRejection);
     }
 
     Referral chased(Instant at) {
-        return new Referral(id, request, status, respondBy, reached, rejection, chases + 1, Optional.of(at));
+        return new Referral(id, request, status, respondBy, reached, rejection, chases + 1, Optional.of(at),
+                teamRejection);
     }
 }

@@ -25,6 +25,14 @@ public sealed interface ReferralEvent extends PathwayEvent {
     record ReferralRejected(Referral referral, Rejection rejection, Instant at) implements ReferralEvent {
     }
 
+    /** The team rejected the referral; a clinical lead must now record a fallback plan and its owner. */
+    record ReferralRejectedByTeam(Referral referral, TeamRejection rejection, Instant at) implements ReferralEvent {
+    }
+
+    /** A clinical lead recorded the fallback plan (and its owner) for a referral the team rejected. */
+    record FallbackRecorded(Referral referral, Rejection rejection, Instant at) implements ReferralEvent {
+    }
+
     /** The team was chased for an acknowledgement (the n-th time, in {@code referral().chases()}). */
     record ReferralChased(Referral referral, Instant at) implements ReferralEvent {
     }

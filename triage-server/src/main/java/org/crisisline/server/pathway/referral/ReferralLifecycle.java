@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.crisisline.server.pathway.Result;
 
 /**
@@ -36,7 +37,7 @@ public final class ReferralLifecycle {
         Instant now = clock.instant();
         Referral referral = new Referral(id, request, ReferralStatus.DRAFTED,
                 now.plus(config.respondWithin(request.urgency())), Map.of(ReferralStatus.DRAFTED, now),
-                Optional.empty(), 0, Optional.empty());
+                Optional.empty(), 0, Optional.empty(), Optional.empty());
         return Result.accepted(referral, List.of(new ReferralEvent.ReferralDrafted(referral, now)));
     }
 
@@ -75,7 +76,53 @@ public final class ReferralLifecycle {
         if (allowed instanceof Result.Rejected<Rejection> refused) {
             return Result.rejected(refused.reason());
         }
-        return advance(referral, ReferralStatus.REJECTED, rejection);
+        return advance(referral, ReferralStatus.REJECTED, r -> r.rejectedWith(rejection, clock.instant()));
+    }
+
+    /**
+     * Record the team's own rejection, which has no fallback plan yet: the referral becomes REJECTED and
+     * {@linkplain Referral#isAwaitingFallback() awaits a fallback} from a clinical lead. The grounds are checked
+     * by {@link RejectionPolicy#checkGrounds} (clinical factors never exclude by themselves). The same
+     * rejection again changes nothing.
+     */
+    public Result<Referral> rejectByTeam(Referral referral, TeamRejection rejection) {
+        if (referral.status() == ReferralStatus.REJECTED) {
+            return referral.teamRejection().filter(rejection::equals).isPresent()
+                    ? Result.accepted(referral)
+                    : Result.rejected("referral " + referral.id() + " was already rejected with another reason");
+        }
+        if (referral.status() == ReferralStatus.ACCEPTED) {
+            return Result.rejected("referral " + referral.id() + " was already accepted");
+        }
+        Result<TeamRejection> allowed = rejections.checkGrounds(rejection);
+        if (allowed instanceof Result.Rejected<TeamRejection> refused) {
+            return Result.rejected(refused.reason());
+        }
+        return advance(referral, ReferralStatus.REJECTED, r -> r.rejectedByTeam(rejection, clock.instant()));
+    }
+
+    /**
+     * A clinical lead records the fallback plan and its owner for a referral the team rejected, completing the
+     * rejection (checked by {@link RejectionPolicy#check}). The same plan again changes nothing; another one is
+     * refused, as the first is already being acted on.
+     */
+    public Result<Referral> recordFallback(Referral referral, String plan, String owner) {
+        if (referral.teamRejection().isEmpty()) {
+            return Result.rejected("referral " + referral.id() + " has no rejection from its team to answer");
+        }
+        Rejection complete = referral.teamRejection().get().withFallback(plan, owner);
+        if (referral.rejection().isPresent()) {
+            return referral.rejection().get().equals(complete)
+                    ? Result.accepted(referral)
+                    : Result.rejected("referral " + referral.id() + " already has a fallback plan");
+        }
+        Result<Rejection> allowed = rejections.check(complete);
+        if (allowed instanceof Result.Rejected<Rejection> refused) {
+            return Result.rejected(refused.reason());
+        }
+        Referral answered = referral.withFallback(complete);
+        return Result.accepted(answered,
+                List.of(new ReferralEvent.FallbackRecorded(answered, complete, clock.instant())));
     }
 
     /** Record that the team was chased for an acknowledgement. A second chase at the same instant changes nothing. */
@@ -93,10 +140,13 @@ public final class ReferralLifecycle {
     }
 
     private Result<Referral> advance(Referral referral, ReferralStatus target) {
-        return advance(referral, target, null);
+        return advance(referral, target, r -> {
+            throw new IllegalStateException("a rejection is reached only through reject or rejectByTeam");
+        });
     }
 
-    private Result<Referral> advance(Referral referral, ReferralStatus target, Rejection rejection) {
+    /** Moves through every step up to {@code target}; {@code rejecting} makes the REJECTED step. */
+    private Result<Referral> advance(Referral referral, ReferralStatus target, UnaryOperator<Referral> rejecting) {
         if (referral.status().isAtLeast(target) || referral.status().isDecided()) {
             return Result.accepted(referral);
         }
@@ -113,7 +163,7 @@ public final class ReferralLifecycle {
             if (step == ReferralStatus.ACCEPTED && target == ReferralStatus.REJECTED) {
                 continue;
             }
-            current = step == ReferralStatus.REJECTED ? current.rejectedWith(rejection, now) : current.advancedTo(step, now);
+            current = step == ReferralStatus.REJECTED ? rejecting.apply(current) : current.advancedTo(step, now);
             events.add(eventFor(current, now));
         }
         return Result.accepted(current, events);
@@ -126,7 +176,9 @@ public final class ReferralLifecycle {
             case DELIVERED -> new ReferralEvent.ReferralDelivered(referral, now);
             case ACKNOWLEDGED -> new ReferralEvent.ReferralAcknowledged(referral, now);
             case ACCEPTED -> new ReferralEvent.ReferralAccepted(referral, now);
-            case REJECTED -> new ReferralEvent.ReferralRejected(referral, referral.rejection().orElseThrow(), now);
+            case REJECTED -> referral.rejection().isPresent()
+                    ? new ReferralEvent.ReferralRejected(referral, referral.rejection().get(), now)
+                    : new ReferralEvent.ReferralRejectedByTeam(referral, referral.teamRejection().orElseThrow(), now);
         };
     }
 }

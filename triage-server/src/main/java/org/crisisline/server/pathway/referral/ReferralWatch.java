@@ -50,6 +50,14 @@ public final class ReferralWatch {
                 && outbox.entry(ReferralDelivery.entryId(referral.id())).filter(OutboxEntry::flaggedToLeads).isPresent();
     }
 
+    /** Rejected by their team and waiting for a clinical lead's fallback plan and owner, oldest rejection first. */
+    public List<Referral> awaitingFallback(Collection<Referral> referrals) {
+        return referrals.stream().filter(Referral::isAwaitingFallback)
+                .sorted(Comparator.comparing((Referral r) -> r.reachedAt(ReferralStatus.REJECTED).orElseThrow())
+                        .thenComparing(Referral::id))
+                .toList();
+    }
+
     public boolean isDueForChasing(Referral referral, Instant now) {
         if (!referral.isAwaitingAcknowledgement()) {
             return false;

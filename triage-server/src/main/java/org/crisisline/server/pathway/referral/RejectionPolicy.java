@@ -2,6 +2,7 @@ package org.crisisline.server.pathway.referral;
 
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.crisisline.server.pathway.Result;
 
@@ -17,15 +18,18 @@ public final class RejectionPolicy {
     private static final Set<RejectionReason> CLINICAL_GROUNDS =
             EnumSet.of(RejectionReason.NEEDS_DIFFERENT_SERVICE, RejectionReason.OTHER);
 
+    private static final String UNEXPLAINED = "a rejection must explain itself";
+
     private final ReferralConfig config;
 
     public RejectionPolicy(ReferralConfig config) {
         this.config = config;
     }
 
+    /** A complete rejection: explained, with a fallback plan and an owner, and on allowed grounds. */
     public Result<Rejection> check(Rejection rejection) {
         if (rejection.explanation().isBlank()) {
-            return Result.rejected("a rejection must explain itself");
+            return Result.rejected(UNEXPLAINED);
         }
         if (rejection.fallbackPlan().isBlank()) {
             return Result.rejected("a rejection must carry a fallback plan: no pathway is a dead end");
@@ -33,18 +37,35 @@ public final class RejectionPolicy {
         if (rejection.fallbackOwner().isBlank()) {
             return Result.rejected("a rejection's fallback plan must have an owner");
         }
-        if (CLINICAL_GROUNDS.contains(rejection.reason()) && leansOnClinicalFactor(rejection)) {
-            return Result.rejected("suicidal thoughts, comorbidity or risk never exclude by themselves: "
-                    + rejection.reason() + " citing them is refused; look for reasons to accept");
-        }
-        return Result.accepted(rejection);
+        return groundsProblem(rejection.reason(), rejection.explanation(), rejection.citedFactors())
+                .<Result<Rejection>>map(Result::rejected).orElseGet(() -> Result.accepted(rejection));
     }
 
-    private boolean leansOnClinicalFactor(Rejection rejection) {
-        if (!rejection.citedFactors().isEmpty()) {
+    /**
+     * A team's rejection as it arrives, before anyone has a fallback plan for it: explained, and on allowed
+     * grounds. The fallback is checked when a lead records it ({@link #check}).
+     */
+    public Result<TeamRejection> checkGrounds(TeamRejection rejection) {
+        if (rejection.explanation().isBlank()) {
+            return Result.rejected(UNEXPLAINED);
+        }
+        return groundsProblem(rejection.reason(), rejection.explanation(), rejection.citedFactors())
+                .<Result<TeamRejection>>map(Result::rejected).orElseGet(() -> Result.accepted(rejection));
+    }
+
+    private Optional<String> groundsProblem(RejectionReason reason, String explanation, Set<ClinicalFactor> cited) {
+        if (CLINICAL_GROUNDS.contains(reason) && leansOnClinicalFactor(explanation, cited)) {
+            return Optional.of("suicidal thoughts, comorbidity or risk never exclude by themselves: "
+                    + reason + " citing them is refused; look for reasons to accept");
+        }
+        return Optional.empty();
+    }
+
+    private boolean leansOnClinicalFactor(String explanation, Set<ClinicalFactor> cited) {
+        if (!cited.isEmpty()) {
             return true;
         }
-        String explanation = rejection.explanation().toLowerCase(Locale.ROOT);
-        return config.protectedTerms().stream().anyMatch(explanation::contains);
+        String lower = explanation.toLowerCase(Locale.ROOT);
+        return config.protectedTerms().stream().anyMatch(lower::contains);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.crisisline.server.pathway.cafe.CafeId;
 import org.crisisline.server.pathway.cmht.TeamId;
 import org.crisisline.server.pathway.referral.Consent;
+import org.crisisline.server.pathway.referral.Urgency;
 
 /**
  * One pathway chosen for a call (DOMAIN.md, "Pathways"). A call may take several: a café and a callback,
@@ -16,10 +17,13 @@ public sealed interface PathwayChoice {
     /** Whether this pathway involves a clinical service or a follow-up by the line (not only a non-clinical signpost or advice). */
     boolean isClinicalOrFollowUp();
 
-    record CmhtReferral(TeamId team, Consent consent) implements PathwayChoice {
+    /** A referral to a CMHT, with how fast it must respond and the operative's summary of the caller's risk. */
+    record CmhtReferral(TeamId team, Consent consent, Urgency urgency, String riskSummary) implements PathwayChoice {
         public CmhtReferral {
             Objects.requireNonNull(team, "team");
             Objects.requireNonNull(consent, "consent");
+            Objects.requireNonNull(urgency, "urgency");
+            Objects.requireNonNull(riskSummary, "riskSummary");
         }
 
         @Override

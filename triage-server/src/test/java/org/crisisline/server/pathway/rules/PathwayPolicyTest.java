@@ -10,6 +10,7 @@ import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.cafe.CafeId;
 import org.crisisline.server.pathway.cmht.TeamId;
 import org.crisisline.server.pathway.referral.Consent;
+import org.crisisline.server.pathway.referral.Urgency;
 import org.crisisline.server.pathway.rules.PathwayChoice.AdviceAndClose;
 import org.crisisline.server.pathway.rules.PathwayChoice.CafeSignpost;
 import org.crisisline.server.pathway.rules.PathwayChoice.CallbackBooking;
@@ -62,7 +63,7 @@ class PathwayPolicyTest {
         assertThat(policy.check(tierOne, List.of(CAFE, ESCALATION))).isInstanceOf(Result.Accepted.class);
         assertThat(policy.check(tierOne, List.of(CAFE, new CheckInBooking(NOW.plus(Duration.ofDays(1)), Duration.ofDays(7)))))
                 .isInstanceOf(Result.Accepted.class);
-        assertThat(policy.check(tierOne, List.of(CAFE, new CmhtReferral(TeamId.of("leeds-west"), Consent.given(NOW)))))
+        assertThat(policy.check(tierOne, List.of(CAFE, new CmhtReferral(TeamId.of("leeds-west"), Consent.given(NOW), Urgency.URGENT, "Low mood, no plan"))))
                 .isInstanceOf(Result.Accepted.class);
     }
 
@@ -100,7 +101,7 @@ class PathwayPolicyTest {
     @Test
     @DisplayName("a CMHT referral needs the caller's consent")
     void referralNeedsConsent() {
-        assertThat(policy.check(tier(Tier.CRISIS), List.of(new CmhtReferral(TeamId.of("leeds-west"), Consent.refused(NOW)))))
+        assertThat(policy.check(tier(Tier.CRISIS), List.of(new CmhtReferral(TeamId.of("leeds-west"), Consent.refused(NOW), Urgency.URGENT, "Low mood, no plan"))))
                 .isInstanceOfSatisfying(Result.Rejected.class, no -> assertThat(no.reason()).contains("consent"));
     }
 

@@ -1,0 +1,129 @@
+package org.crisisline.server.pathway.referral;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.crisisline.server.pathway.PathwayEvent;
+import org.crisisline.server.pathway.Result;
+import org.crisisline.server.pathway.outbox.Outbox;
+import org.crisisline.server.pathway.outbox.OutboxEntry;
+import org.crisisline.server.pathway.outbox.RetryPolicy;
+
+/**
+ * Every referral and the outbox that delivers them, as one immutable value: a referral store saves each new
+ * book in one atomic step, so a referral and its outbox entry never disagree (a referral is never kept
+ * without its entry, nor marked delivered while its entry is still being retried). Each operation returns
+ * the new book and its events, or a rejection that changes nothing; repeating one changes nothing.
+ */
+public final class ReferralBook {
+    private final Map<ReferralId, Referral> referrals;
+    private final Outbox outbox;
+
+    private ReferralBook(Map<ReferralId, Referral> referrals, Outbox outbox) {
+        this.referrals = referrals;
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+    }
+
+    public static ReferralBook empty(RetryPolicy policy) {
+        return new ReferralBook(Map.of(), Outbox.empty(policy));
+    }
+
+    public Optional<Referral> referral(ReferralId id) {
+        return Optional.ofNullable(referrals.get(id));
+    }
+
+    /** Every referral, in the order they were opened. */
+    public Collection<Referral> referrals() {
+        return referrals.values();
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The referrals whose outbox entries are due for a delivery attempt at {@code now}, longest waiting first. */
+    public List<Referral> dueForDelivery(Instant now) {
+        return outbox.due(now).stream()
+                .map(entry -> referrals.get(ReferralId.of(entry.id().value())))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
+    /**
+     * Keeps queued referrals and puts each in the outbox, due at once ({@code ReferralQueued} and
+     * {@code EntryEnqueued} for each). A referral already in the book is left as it is (the same outcome
+     * recorded twice makes nothing twice); a referral that is not queued is refused.
+     */
+    public Result<ReferralBook> open(List<Referral> queued, Instant now) {
+        Map<ReferralId, Referral> next = new LinkedHashMap<>(referrals);
+        Outbox nextOutbox = outbox;
+        List<PathwayEvent> events = new ArrayList<>();
+        for (Referral referral : queued) {
+            if (referral.status() != ReferralStatus.QUEUED) {
+                return Result.rejected("referral " + referral.id() + " is " + referral.status() + ", not queued");
+            }
+            if (next.containsKey(referral.id())) {
+                continue;
+            }
+            Result<Outbox> enqueued = nextOutbox.enqueue(ReferralDelivery.entryId(referral.id()),
+                    ReferralDelivery.payloadRef(referral.id()), now);
+            if (enqueued instanceof Result.Rejected<Outbox> refused) {
+                return Result.rejected(refused.reason());
+            }
+            next.put(referral.id(), referral);
+            nextOutbox = enqueued.orElseThrow();
+            events.add(new ReferralEvent.ReferralQueued(referral, now));
+            events.addAll(enqueued.events());
+        }
+        return Result.accepted(events.isEmpty() ? this : new ReferralBook(next, nextOutbox), events);
+    }
+
+    /**
+     * Applies a lifecycle step to one referral. When the step shows the team has the referral (delivered or
+     * beyond: an acknowledgement proves delivery), its outbox entry is settled as well, so it is not sent again.
+     */
+    public Result<ReferralBook> update(ReferralId id, Function<Referral, Result<Referral>> step, Instant now) {
+        Referral current = referrals.get(id);
+        if (current == null) {
+            return Result.rejected("there is no referral " + id);
+        }
+        Result<Referral> stepped = step.apply(current);
+        if (stepped instanceof Result.Rejected<Referral> refused) {
+            return Result.rejected(refused.reason());
+        }
+        Referral changed = stepped.orElseThrow();
+        List<PathwayEvent> events = new ArrayList<>(stepped.events());
+        Outbox nextOutbox = outbox;
+        boolean entryPending = outbox.entry(ReferralDelivery.entryId(id)).filter(OutboxEntry::isPending).isPresent();
+        if (changed.status().isAtLeast(ReferralStatus.DELIVERED) && entryPending) {
+            Result<Outbox> settled = outbox.recordSuccess(ReferralDelivery.entryId(id), now);
+            nextOutbox = settled.orElseThrow();
+            events.addAll(settled.events());
+        }
+        if (events.isEmpty()) {
+            return Result.accepted(this);
+        }
+        Map<ReferralId, Referral> next = new LinkedHashMap<>(referrals);
+        next.put(id, changed);
+        return Result.accepted(new ReferralBook(next, nextOutbox), events);
+    }
+
+    /** A delivery attempt failed: the outbox schedules the next one with backoff, and flags it after enough failures. */
+    public Result<ReferralBook> deliveryFailed(ReferralId id, String reason, Instant now) {
+        if (!referrals.containsKey(id)) {
+            return Result.rejected("there is no referral " + id);
+        }
+        Result<Outbox> failed = outbox.recordFailure(ReferralDelivery.entryId(id), reason, now);
+        if (failed instanceof Result.Rejected<Outbox> refused) {
+            return Result.rejected(refused.reason());
+        }
+        return failed.events().isEmpty() ? Result.accepted(this)
+                : Result.accepted(new ReferralBook(referrals, failed.orElseThrow()), failed.events());
+    }
+}

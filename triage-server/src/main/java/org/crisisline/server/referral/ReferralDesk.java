@@ -1,0 +1,124 @@
+package org.crisisline.server.referral;
+
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.crisisline.server.pathway.Result;
+import org.crisisline.server.pathway.referral.Referral;
+import org.crisisline.server.pathway.referral.ReferralBook;
+import org.crisisline.server.pathway.referral.ReferralId;
+import org.crisisline.server.pathway.referral.ReferralLifecycle;
+import org.crisisline.server.pathway.referral.ReferralRequest;
+import org.crisisline.server.pathway.referral.ReferralWatch;
+
+/**
+ * Where the HTTP routes and the delivery verticle change referrals: each change is a pure step
+ * ({@link ReferralLifecycle}, {@link ReferralBook}) saved by the {@link ReferralStore} in one atomic step, then
+ * written to the {@link ReferralJournal}. Refusals fail the future with {@link ReferralRefused}. Keeps the book
+ * last read or saved, so the leads' report and the gauges can be answered without waiting
+ * ({@link #report}); it lags only changes made by another server.
+ *
+ * <p>Threading: callable from any event loop; nothing blocks.
+ */
+public final class ReferralDesk {
+    private final ReferralStore store;
+    private final ReferralLifecycle lifecycle;
+    private final ReferralWatch watch;
+    private final ReferralJournal journal;
+    private final Clock clock;
+    private volatile ReferralBook latest;
+
+    public ReferralDesk(ReferralStore store, ReferralLifecycle lifecycle, ReferralWatch watch, ReferralJournal journal,
+            ReferralBook initial, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.watch = Objects.requireNonNull(watch, "watch");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.latest = Objects.requireNonNull(initial, "initial");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public ReferralLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public ReferralWatch watch() {
+        return watch;
+    }
+
+    /**
+     * Drafts and queues a referral per request and saves them with their outbox entries in one step. A request
+     * the lifecycle refuses (no consent) fails the whole call with {@link ReferralRefused.Kind#RULE} and saves
+     * nothing. Referrals already saved (the same outcome again) are returned as saved, unchanged.
+     */
+    public Future<List<Referral>> open(List<ReferralRequest> requests, ReferralJournal.By by) {
+        List<Referral> queued = new ArrayList<>();
+        for (ReferralRequest request : requests) {
+            ReferralId id = ReferralId.forCall(request.callId(), request.team());
+            Result<Referral> drafted = lifecycle.draft(id, request);
+            if (drafted instanceof Result.Rejected<Referral> refused) {
+                return Future.failedFuture(new ReferralRefused(ReferralRefused.Kind.RULE, refused.reason()));
+            }
+            queued.add(lifecycle.queue(drafted.orElseThrow()).orElseThrow());
+        }
+        if (queued.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        Instant now = clock.instant();
+        return saved(book -> book.open(queued, now), by)
+                .map(book -> queued.stream().map(r -> book.referral(r.id()).orElseThrow()).toList());
+    }
+
+    /**
+     * Applies a lifecycle step to one referral (e.g. {@code lifecycle()::acknowledge}); settles its outbox entry
+     * when the step proves delivery. {@link ReferralRefused.Kind#NOT_FOUND} for an unknown id,
+     * {@link ReferralRefused.Kind#CONFLICT} when the lifecycle refuses the step.
+     */
+    public Future<Referral> apply(ReferralId id, Function<Referral, Result<Referral>> step, ReferralJournal.By by) {
+        return existing(id)
+                .compose(found -> saved(book -> book.update(id, step, clock.instant()), by))
+                .map(book -> book.referral(id).orElseThrow());
+    }
+
+    /** A delivery attempt failed: retried later with backoff, flagged to leads after enough failures. */
+    public Future<Void> deliveryFailed(ReferralId id, String reason, ReferralJournal.By by) {
+        return existing(id).compose(found -> saved(book -> book.deliveryFailed(id, reason, clock.instant()), by))
+                .mapEmpty();
+    }
+
+    /** Reads the store (and remembers what it read). */
+    public Future<ReferralBook> book() {
+        return store.read().onSuccess(book -> latest = book);
+    }
+
+    /** The book last read or saved by this server. */
+    public ReferralBook latest() {
+        return latest;
+    }
+
+    /** The leads' view at {@code now}, from {@link #latest()}; never waits. */
+    public ReferralWatch.Report report(Instant now) {
+        ReferralBook book = latest;
+        return watch.at(now, book.referrals(), book.outbox());
+    }
+
+    private Future<Referral> existing(ReferralId id) {
+        return book().map(book -> book.referral(id).orElseThrow(() ->
+                new ReferralRefused(ReferralRefused.Kind.NOT_FOUND, "There is no referral " + id + ".")));
+    }
+
+    private Future<ReferralBook> saved(Function<ReferralBook, Result<ReferralBook>> step, ReferralJournal.By by) {
+        return store.change(step).compose(result -> {
+            if (result instanceof Result.Rejected<ReferralBook> refused) {
+                return Future.failedFuture(new ReferralRefused(ReferralRefused.Kind.CONFLICT, refused.reason()));
+            }
+            ReferralBook book = result.orElseThrow();
+            latest = book;
+            return journal.record(result.events(), by).map(book);
+        });
+    }
+}

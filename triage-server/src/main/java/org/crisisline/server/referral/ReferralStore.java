@@ -1,0 +1,28 @@
+package org.crisisline.server.referral;
+
+import io.vertx.core.Future;
+import java.util.function.Function;
+import org.crisisline.server.pathway.Result;
+import org.crisisline.server.pathway.referral.ReferralBook;
+
+/**
+ * The port that keeps referrals and their outbox ({@link ReferralBook}) durable. Every change is one atomic
+ * step: {@link #change} applies a pure step to the current book and saves the result whole, or nothing.
+ * Implementations: {@link InMemoryReferralStore} (the embedded default). Every implementation passes the
+ * contract test suite ({@code ReferralStoreContract}).
+ *
+ * <p>Threading: callable from any thread or event loop; never blocks the caller. A step may run more than
+ * once (an optimistic store retries it after a concurrent change), so it must be pure.
+ */
+public interface ReferralStore {
+
+    /** The book as last saved. */
+    Future<ReferralBook> read();
+
+    /**
+     * Applies {@code step} to the current book, atomically: an accepted result's book is saved (its events are
+     * returned with it), a rejected result saves nothing and is returned as it is; a step that throws saves
+     * nothing and fails the future. A failed future means nothing was saved.
+     */
+    Future<Result<ReferralBook>> change(Function<ReferralBook, Result<ReferralBook>> step);
+}
