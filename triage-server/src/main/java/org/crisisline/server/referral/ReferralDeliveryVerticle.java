@@ -1,6 +1,7 @@
 package org.crisisline.server.referral;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -23,6 +24,8 @@ import org.crisisline.server.pathway.fhir.FhirJson;
 import org.crisisline.server.pathway.fhir.ServiceRequestMapper;
 import org.crisisline.server.pathway.referral.Referral;
 import org.crisisline.server.pathway.referral.ReferralId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers queued referrals to their teams and chases the unacknowledged ones. Every
@@ -37,6 +40,7 @@ import org.crisisline.server.pathway.referral.ReferralId;
  * <p>Threading: all work on this verticle's event loop; one attempt per referral at a time.
  */
 public final class ReferralDeliveryVerticle extends VerticleBase {
+    private static final Logger log = LoggerFactory.getLogger(ReferralDeliveryVerticle.class);
     private static final String FHIR_JSON = "application/fhir+json";
 
     private final ReferralDesk desk;
@@ -66,8 +70,10 @@ public final class ReferralDeliveryVerticle extends VerticleBase {
         // HAPI's FHIR context takes about a second to build: not on the event loop.
         return vertx.executeBlocking(FhirJson::new).onSuccess(ready -> {
             fhir = ready;
-            deliveryTimer = vertx.setPeriodic(settings.deliveryCheckEvery().toMillis(), id -> deliverDue());
-            chaseTimer = vertx.setPeriodic(settings.chaseCheckEvery().toMillis(), id -> chaseDue());
+            deliveryTimer = vertx.setPeriodic(settings.deliveryCheckEvery().toMillis(), id -> deliveryPass()
+                    .onFailure(e -> log.error("a referral delivery pass failed; the next pass retries", e)));
+            chaseTimer = vertx.setPeriodic(settings.chaseCheckEvery().toMillis(), id -> chasePass()
+                    .onFailure(e -> log.error("a referral chasing pass failed; the next pass retries", e)));
         });
     }
 
@@ -78,8 +84,21 @@ public final class ReferralDeliveryVerticle extends VerticleBase {
         return client == null ? Future.succeededFuture() : client.close();
     }
 
-    /** One pass over the due referrals; public so a test can drive it without waiting for the timer. */
+    /** One pass over the due referrals, on this verticle's event loop (the timer's, or a test's, without waiting). */
     public Future<Void> deliverDue() {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> deliveryPass().onComplete(done));
+        return done.future();
+    }
+
+    /** One pass over the referrals due for chasing, on this verticle's event loop. */
+    public Future<Void> chaseDue() {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> chasePass().onComplete(done));
+        return done.future();
+    }
+
+    private Future<Void> deliveryPass() {
         return desk.book().compose(book -> Future.join(book.dueForDelivery(clock.instant()).stream()
                 .filter(referral -> inFlight.add(referral.id()))
                 .map(referral -> attempt(referral).eventually(() -> {
@@ -89,8 +108,7 @@ public final class ReferralDeliveryVerticle extends VerticleBase {
                 .toList())).mapEmpty();
     }
 
-    /** One pass over the referrals due for chasing. */
-    public Future<Void> chaseDue() {
+    private Future<Void> chasePass() {
         return desk.book().compose(book -> Future.join(book.referrals().stream()
                 .filter(referral -> desk.watch().isDueForChasing(referral, clock.instant()))
                 .map(referral -> desk.apply(referral.id(), desk.lifecycle()::chase, ReferralJournal.By.DELIVERY))

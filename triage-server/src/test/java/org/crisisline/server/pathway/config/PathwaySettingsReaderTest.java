@@ -56,4 +56,36 @@ class PathwaySettingsReaderTest {
         assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of("pathway.outbox.initial-backoff", "0s")))
                 .hasMessageContaining("pathway.outbox.initial-backoff");
     }
+
+    @Test
+    @DisplayName("referral endpoints are read by id (url and token), none is shipped, and a bad one names its key")
+    void referralEndpoints() {
+        assertThat(PathwaySettingsReader.defaults().delivery().endpoints()).isEmpty();
+        PathwaySettings settings = PathwaySettingsReader.read(Map.of(
+                "pathway.referral.endpoints.leeds-west-fhir.url", "https://cmht.example.invalid/fhir/ServiceRequest",
+                "pathway.referral.endpoints.leeds-west-fhir.token", "a-long-enough-secret",
+                "pathway.referral.delivery-timeout", "3s"));
+
+        assertThat(settings.delivery().endpoint("leeds-west-fhir")).get().satisfies(endpoint -> {
+            assertThat(endpoint.url()).hasToString("https://cmht.example.invalid/fhir/ServiceRequest");
+            assertThat(endpoint.token()).isEqualTo("a-long-enough-secret");
+            assertThat(endpoint.toString()).doesNotContain("secret");
+        });
+        assertThat(settings.delivery().timeout()).hasSeconds(3);
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of(
+                "pathway.referral.endpoints.x.url", "https://cmht.example.invalid/fhir")))
+                .hasMessageContaining("pathway.referral.endpoints.x.token").hasMessageContaining("missing");
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of(
+                "pathway.referral.endpoints.x.url", "ftp://cmht.example.invalid/",
+                "pathway.referral.endpoints.x.token", "a-long-enough-secret")))
+                .hasMessageContaining("pathway.referral.endpoints.x.url");
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of(
+                "pathway.referral.endpoints.x.url", "https://cmht.example.invalid/",
+                "pathway.referral.endpoints.x.token", "short")))
+                .hasMessageContaining("pathway.referral.endpoints.x.token");
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of("pathway.referral.endpoints.x.password", "y")))
+                .hasMessageContaining("not a pathway setting");
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of("pathway.referral.delivery-timeout", "0s")))
+                .hasMessageContaining("pathway.referral.delivery-timeout");
+    }
 }
