@@ -40,6 +40,7 @@ import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.referral.InMemoryReferralStore;
 import org.crisisline.server.referral.ReferralDesk;
 import org.crisisline.server.referral.ReferralJournal;
+import org.crisisline.server.referral.SwitchableReferralStore;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
 import org.crisisline.telephony.ami.LinkHealth;
 import org.crisisline.telephony.event.LinkState;
@@ -71,8 +72,8 @@ public final class ApiServer {
                     LEEDS_WEST_TOKEN),
             "other-team-fhir", new ReferralEndpoint("other-team-fhir", URI.create("http://127.0.0.1:9/other"),
                     OTHER_TEAM_TOKEN));
-    public final InMemoryReferralStore referralStore =
-            new InMemoryReferralStore(PathwaySettingsReader.defaults().outbox());
+    public final SwitchableReferralStore referralStore =
+            new SwitchableReferralStore(new InMemoryReferralStore(PathwaySettingsReader.defaults().outbox()));
     public final ReferralDesk referralDesk = new ReferralDesk(referralStore,
             new ReferralLifecycle(clock, PathwaySettingsReader.defaults().referral()),
             new ReferralWatch(PathwaySettingsReader.defaults().referral()), new ReferralJournal(audit, clock),

@@ -121,6 +121,9 @@ public final class PartnerRoutes {
             case "rejected" -> {
                 TeamRejection rejection = new TeamRejection(reason(body), body.string("explanation", 2_000),
                         factors(body));
+                if (desk.lifecycle().rejections().checkGrounds(rejection) instanceof Result.Rejected<TeamRejection> no) {
+                    throw new ApiError(422, "referral-refused", no.reason());
+                }
                 yield referral -> desk.lifecycle().rejectByTeam(referral, rejection);
             }
             default -> throw ApiError.badRequest("bad-status", "'status' is one of acknowledged, accepted, rejected.");

@@ -29,6 +29,11 @@ public final class ReferralLifecycle {
         this.rejections = new RejectionPolicy(config);
     }
 
+    /** The rules a rejection is checked with, so an edge can tell a rule's refusal from a conflict before it applies one. */
+    public RejectionPolicy rejections() {
+        return rejections;
+    }
+
     /** Record a referral during the call; refused without the caller's consent. */
     public Result<Referral> draft(ReferralId id, ReferralRequest request) {
         if (!request.consent().given()) {
