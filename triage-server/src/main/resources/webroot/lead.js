@@ -1,5 +1,6 @@
 // The clinical lead's dashboard: the queue board from the Server-Sent Events stream /api/lead/stream
-// (event "queue"), referrals awaiting acknowledgement (refreshed every 30 s), and the two overrides
+// (event "queue"), referrals to watch: undelivered, awaiting a fallback plan, overdue, due for chasing or
+// awaiting acknowledgement (refreshed every 30 s), and the two overrides
 // (give a call to an operative, send an operative on a break), each with a required reason.
 import { api, duration, el, fields, requireRole, say, sayError, setOptions, tierBadge, timeOfDay, words } from '/app.js';
 
@@ -53,13 +54,29 @@ function show(board) {
   $('live').textContent = 'Live · updated ' + timeOfDay(board.at);
 }
 
+/** The report's lists, most pressing first: a referral shows once, under the first list it is in. */
+const REFERRAL_WATCH = [
+  ['deliveryFlagged', 'Not delivered (flagged)'],
+  ['awaitingFallback', 'Rejected: needs a fallback plan'],
+  ['overdue', 'Overdue'],
+  ['dueForChasing', 'Due for chasing'],
+  ['awaitingAcknowledgement', 'Awaiting acknowledgement'],
+];
+
 async function referrals() {
   try {
-    const report = await api('/api/lead/referrals');
-    $('referrals').replaceChildren(...(report.awaitingAcknowledgement.length
-      ? report.awaitingAcknowledgement.map((r) => el('tr', {}, cell(r.id), cell(r.caller), cell(r.team),
-        cell(words(r.urgency)), cell(words(r.status)), cell(timeOfDay(r.respondBy)), cell(r.chases)))
-      : [el('tr', {}, el('td', { colspan: '7', text: 'None awaiting acknowledgement.' }))]));
+    const report = await api('/api/referrals');
+    const shown = new Set();
+    const rows = [];
+    for (const [list, needs] of REFERRAL_WATCH) {
+      for (const r of report[list].filter((one) => !shown.has(one.id))) {
+        shown.add(r.id);
+        rows.push(el('tr', { 'data-needs': list }, cell(needs), cell(r.id), cell(r.caller), cell(r.team),
+          cell(words(r.urgency)), cell(words(r.status)), cell(timeOfDay(r.respondBy)), cell(r.chases)));
+      }
+    }
+    $('referrals').replaceChildren(...(rows.length ? rows
+      : [el('tr', {}, el('td', { colspan: '8', text: 'No referral needs watching.' }))]));
     say($('referrals-status'), '');
   } catch (e) {
     sayError($('referrals-status'), e);

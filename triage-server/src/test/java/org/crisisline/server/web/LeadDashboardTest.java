@@ -2,7 +2,22 @@ package org.crisisline.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
+import org.crisisline.queue.model.CallId;
+import org.crisisline.queue.model.CallerRef;
+import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Tier;
+import org.crisisline.server.http.ApiServer;
+import org.crisisline.server.pathway.cmht.TeamId;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
+import org.crisisline.server.pathway.referral.Consent;
+import org.crisisline.server.pathway.referral.Referral;
+import org.crisisline.server.pathway.referral.ReferralRequest;
+import org.crisisline.server.pathway.referral.RiskSummary;
+import org.crisisline.server.pathway.referral.Urgency;
+import org.crisisline.server.referral.ReferralDesk;
+import org.crisisline.server.referral.ReferralJournal;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.Select;
@@ -39,5 +54,35 @@ class LeadDashboardTest extends BrowserTest {
         chromium.waitForText("#action-status", "op1:");
         assertThat(chromium.find("#action-status").getAttribute("data-kind")).isEqualTo("ok");
         chromium.assertCleanSince(server);
+    }
+
+    @Test
+    @DisplayName("Referrals to watch show why: an undelivered one flagged after repeated failures, a delivered one awaiting acknowledgement")
+    void referralsToWatch() throws Exception {
+        ReferralDesk desk = server.api.referralDesk;
+        ReferralJournal.By operative = new ReferralJournal.By("op2", List.of("OPERATIVE"));
+        Referral undelivered = ApiServer.await(desk.open(List.of(request("call-1")), operative)).get(0);
+        Referral delivered = ApiServer.await(desk.open(List.of(request("call-2")), operative)).get(0);
+        for (int i = 0; i < PathwaySettingsReader.defaults().outbox().flagAfterFailures(); i++) {
+            ApiServer.await(desk.deliveryFailed(undelivered.id(), "the team's endpoint answered HTTP 503",
+                    ReferralJournal.By.DELIVERY));
+        }
+        ApiServer.await(desk.apply(delivered.id(), desk.lifecycle()::delivered, ReferralJournal.By.DELIVERY));
+
+        chromium.signIn(server, "lead", "/lead.html");
+        chromium.waitForText("#referrals", delivered.id().value());
+
+        assertThat(chromium.find("#referrals tr[data-needs=deliveryFlagged]").getText())
+                .contains("Not delivered (flagged)", undelivered.id().value(), "leeds-west");
+        assertThat(chromium.find("#referrals tr[data-needs=awaitingAcknowledgement]").getText())
+                .contains("Awaiting acknowledgement", delivered.id().value());
+        chromium.screenshot("lead-referrals");
+        chromium.assertCleanSince(server);
+    }
+
+    private static ReferralRequest request(String call) {
+        return new ReferralRequest(CallId.of(call), new CallerRef(ApiServer.CALLER_1), TeamId.of("leeds-west"),
+                Urgency.URGENT, new RiskSummary("Low mood, no plan", true), Consent.given(Instant.parse("2026-11-27T19:00:00Z")),
+                OperativeId.of("op2"));
     }
 }
