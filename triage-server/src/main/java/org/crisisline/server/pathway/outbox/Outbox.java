@@ -2,6 +2,7 @@ package org.crisisline.server.pathway.outbox;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,22 @@ public final class Outbox {
 
     public static Outbox empty(RetryPolicy policy) {
         return new Outbox(policy, Map.of());
+    }
+
+    /** An outbox holding {@code entries} as they were saved (a store restoring what it kept); ids must be unique. */
+    public static Outbox of(RetryPolicy policy, Collection<OutboxEntry> entries) {
+        Map<OutboxId, OutboxEntry> byId = new LinkedHashMap<>();
+        for (OutboxEntry entry : entries) {
+            if (byId.putIfAbsent(entry.id(), entry) != null) {
+                throw new IllegalArgumentException("outbox entry " + entry.id() + " is there twice");
+            }
+        }
+        return new Outbox(policy, byId);
+    }
+
+    /** Every entry, pending or delivered, in the order they were enqueued. */
+    public Collection<OutboxEntry> entries() {
+        return List.copyOf(entries.values());
     }
 
     /** Add a message, due at once. The same id with the same payload again changes nothing; with another payload it is refused. */

@@ -34,6 +34,23 @@ public final class ReferralBook {
         return new ReferralBook(Map.of(), Outbox.empty(policy));
     }
 
+    /**
+     * A book holding {@code referrals} and {@code outbox} as they were saved (a store restoring what it kept):
+     * ids must be unique and every referral must have its outbox entry.
+     */
+    public static ReferralBook of(Collection<Referral> referrals, Outbox outbox) {
+        Map<ReferralId, Referral> byId = new LinkedHashMap<>();
+        for (Referral referral : referrals) {
+            if (byId.putIfAbsent(referral.id(), referral) != null) {
+                throw new IllegalArgumentException("referral " + referral.id() + " is there twice");
+            }
+            if (outbox.entry(ReferralDelivery.entryId(referral.id())).isEmpty()) {
+                throw new IllegalArgumentException("referral " + referral.id() + " has no outbox entry");
+            }
+        }
+        return new ReferralBook(byId, outbox);
+    }
+
     public Optional<Referral> referral(ReferralId id) {
         return Optional.ofNullable(referrals.get(id));
     }
