@@ -95,7 +95,7 @@ class ReferralApiTest {
     }
 
     @Test
-    @DisplayName("an outcome with a CMHT referral queues one referral for delivery; the same outcome again makes nothing twice")
+    @DisplayName("an outcome with a CMHT referral queues one referral; the same outcome again makes nothing twice, a changed one is 409")
     void outcomeMakesOneReferral() throws Exception {
         String id = referred();
 
@@ -108,6 +108,9 @@ class ReferralApiTest {
         assertThat(book.outbox().size()).isEqualTo(1);
 
         assertThat(referred()).isEqualTo(id);
+        HttpResponse<Buffer> changed = op2.postJson("/api/calls/call-1/outcome", outcome(referral().put("urgency", "routine")));
+        assertThat(changed.statusCode()).as(changed.bodyAsString()).isEqualTo(409);
+        assertThat(changed.bodyAsJsonObject().getString("error")).isEqualTo("referral-conflict");
         assertThat(book().referrals()).hasSize(1);
         assertThat(book().outbox().size()).isEqualTo(1);
         assertThat(server.auditRecords()).extracting(r -> r.entry().action()).containsOnlyOnce("referral.queued");

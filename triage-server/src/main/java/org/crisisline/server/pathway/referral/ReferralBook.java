@@ -75,7 +75,8 @@ public final class ReferralBook {
     /**
      * Keeps queued referrals and puts each in the outbox, due at once ({@code ReferralQueued} and
      * {@code EntryEnqueued} for each). A referral already in the book is left as it is (the same outcome
-     * recorded twice makes nothing twice); a referral that is not queued is refused.
+     * recorded twice makes nothing twice), but the same id with another urgency or risk summary is refused, as
+     * is a referral that is not queued.
      */
     public Result<ReferralBook> open(List<Referral> queued, Instant now) {
         Map<ReferralId, Referral> next = new LinkedHashMap<>(referrals);
@@ -85,7 +86,12 @@ public final class ReferralBook {
             if (referral.status() != ReferralStatus.QUEUED) {
                 return Result.rejected("referral " + referral.id() + " is " + referral.status() + ", not queued");
             }
-            if (next.containsKey(referral.id())) {
+            Referral existing = next.get(referral.id());
+            if (existing != null) {
+                if (!sameReferral(existing.request(), referral.request())) {
+                    return Result.rejected("referral " + referral.id() + " was already made with another urgency or "
+                            + "risk summary; it is being delivered as it was made");
+                }
                 continue;
             }
             Result<Outbox> enqueued = nextOutbox.enqueue(ReferralDelivery.entryId(referral.id()),
@@ -99,6 +105,12 @@ public final class ReferralBook {
             events.addAll(enqueued.events());
         }
         return Result.accepted(events.isEmpty() ? this : new ReferralBook(next, nextOutbox), events);
+    }
+
+    /** The same referral asked again: same call, team, referrer, urgency and risk (consent is re-asked, so its time differs). */
+    private static boolean sameReferral(ReferralRequest made, ReferralRequest again) {
+        return made.callId().equals(again.callId()) && made.team().equals(again.team())
+                && made.urgency() == again.urgency() && made.risk().equals(again.risk());
     }
 
     /**

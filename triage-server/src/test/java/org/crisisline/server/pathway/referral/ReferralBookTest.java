@@ -56,6 +56,17 @@ class ReferralBookTest {
     }
 
     @Test
+    @DisplayName("the same referral id made again with another urgency is refused: the first is being delivered")
+    void openRefusesAChangedReferral() {
+        ReferralBook book = empty.open(List.of(queued("ref-1")), T0).orElseThrow();
+        Referral emergency = applied(lifecycle.queue(applied(lifecycle.draft(ReferralId.of("ref-1"),
+                aReferralRequest().emergency().build()))));
+
+        assertThat(book.open(List.of(emergency), T0)).isInstanceOfSatisfying(Result.Rejected.class,
+                no -> assertThat(no.reason()).contains("another urgency"));
+    }
+
+    @Test
     @DisplayName("delivery marks the referral delivered and settles its entry: it is not due again")
     void deliverySettlesTheEntry() {
         ReferralBook book = empty.open(List.of(queued("ref-1")), T0).orElseThrow();
