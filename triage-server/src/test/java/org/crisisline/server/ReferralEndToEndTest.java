@@ -2,6 +2,10 @@ package org.crisisline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -15,21 +19,26 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Skills;
 import org.crisisline.server.auth.web.Browser;
 import org.crisisline.server.pathway.fhir.FhirJson;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
 
 /**
  * A CMHT referral end to end through the embedded server: the simulated PBX puts a caller through the IVR
  * to operative op1; op1 signs in over HTTP and records an outcome with a referral; the delivery verticle
  * POSTs a FHIR ServiceRequest to a real local HTTP server playing the team; the team acknowledges over the
- * partner route with its bearer token; and the clinical lead's referral view shows it acknowledged.
+ * partner route with its bearer token; and the clinical lead's referral view and the
+ * "awaiting acknowledgement" gauge on /metrics follow it. What the referral code logs holds no number.
  */
 @DisplayName("a CMHT referral end to end")
 class ReferralEndToEndTest {
@@ -37,6 +46,7 @@ class ReferralEndToEndTest {
 
     private final Vertx vertx = Vertx.vertx();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final ListAppender<ILoggingEvent> journal = new ListAppender<>();
     private HttpServer team;
     private CrisislineServer server;
 
@@ -95,6 +105,7 @@ class ReferralEndToEndTest {
 
         Browser lead = signedIn("lead");
         until(() -> statusSeenByLead(lead, referral).equals("DELIVERED"));
+        until(() -> awaitingAcknowledgementGauge().equals("1.0"));
         assertThat(referralsView(lead).getJsonArray("awaitingAcknowledgement")).extracting(r -> ((JsonObject) r).getString("id"))
                 .containsExactly(referral);
 
@@ -111,6 +122,42 @@ class ReferralEndToEndTest {
                 .satisfies(r -> assertThat(((JsonObject) r).getString("status")).isEqualTo("ACKNOWLEDGED"));
         assertThat(view.getJsonArray("awaitingAcknowledgement")).isEmpty();
         assertThat(received).as("delivered once").hasSize(1);
+        until(() -> awaitingAcknowledgementGauge().equals("0.0"));
+        // What the referral code logged names ids, teams and steps: never a number or the risk summary.
+        assertThat(journal.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anyMatch(line -> line.startsWith("referral.delivered " + referral))
+                .anyMatch(line -> line.startsWith("referral.acknowledged " + referral))
+                .noneMatch(line -> line.contains("07700900") || line.contains("self-harm"));
+    }
+
+    /** The Prometheus gauge of referrals awaiting acknowledgement, as /metrics shows it. */
+    private String awaitingAcknowledgementGauge() {
+        WebClient web = WebClient.create(vertx);
+        try {
+            String metrics = await(web.get(server.httpPort(), "localhost", "/metrics").send()).bodyAsString();
+            Matcher gauge = Pattern.compile("(?m)^crisisline_referrals_awaiting_acknowledgement(?:\\{[^}]*})? (\\S+)$")
+                    .matcher(metrics);
+            return gauge.find() ? gauge.group(1) : "";
+        } finally {
+            web.close();
+        }
+    }
+
+    @BeforeEach
+    void captureReferralLogs() {
+        journal.start();
+        referralLogger().setLevel(Level.INFO);
+        referralLogger().addAppender(journal);
+    }
+
+    @AfterEach
+    void releaseReferralLogs() {
+        referralLogger().detachAppender(journal);
+        referralLogger().setLevel(null);
+    }
+
+    private static Logger referralLogger() {
+        return (Logger) LoggerFactory.getLogger("org.crisisline.server.referral");
     }
 
     private ServerOptions options(int teamPort) {
