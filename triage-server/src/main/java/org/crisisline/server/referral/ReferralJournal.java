@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.crisisline.server.audit.AuditEntry;
@@ -97,7 +98,7 @@ public final class ReferralJournal {
     /** {@code ReferralRejectedByTeam} → {@code rejected-by-team}; {@code DeliveryFailed} → {@code delivery-failed}. */
     static String actionOf(PathwayEvent event) {
         String name = event.getClass().getSimpleName().replaceFirst("^Referral", "");
-        return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     private static String fit(String reason) {
