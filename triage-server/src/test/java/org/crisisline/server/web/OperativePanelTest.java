@@ -37,10 +37,7 @@ class OperativePanelTest extends BrowserTest {
     void cafeAloneRefused() throws Exception {
         chromium.signIn(server, "op1", "/operative.html");
         assertThat(chromium.visible("#call-tier .tier-badge").getText()).isEqualTo("Tier 1 · Immediate risk");
-        chromium.find("#pw-cafe").click();
-        chromium.type("#cafe-district", "LS6");
-        chromium.find("#cafe-find").click();
-        chromium.visible("#cafe-offers input[name=cafe]:checked");
+        pickTheFirstCafeInLs6();
         assertThat(chromium.find("#cafe-offers").getText()).contains("places left");
         chromium.find("#outcome-form button[type=submit]").click();
 
@@ -85,10 +82,7 @@ class OperativePanelTest extends BrowserTest {
         new Select(chromium.find("#cmht-urgency")).selectByValue("urgent");
         chromium.type("#cmht-risk", "thoughts of self-harm, no plan");
         chromium.find("#cmht-consent").click();
-        chromium.find("#pw-cafe").click();
-        chromium.type("#cafe-district", "LS6");
-        chromium.find("#cafe-find").click();
-        chromium.visible("#cafe-offers input[name=cafe]:checked");
+        pickTheFirstCafeInLs6();
         chromium.find("#outcome-form button[type=submit]").sendKeys(Keys.ENTER);
 
         chromium.waitForText("#state-status", "Outcome recorded for call-1");
@@ -120,10 +114,7 @@ class OperativePanelTest extends BrowserTest {
     void cafeDetailsTexted() throws Exception {
         chromium.signIn(server, "op2", "/operative.html");
         chromium.visible("#call-tier .tier-badge");
-        chromium.find("#pw-cafe").click();
-        chromium.type("#cafe-district", "LS6");
-        chromium.find("#cafe-find").click();
-        chromium.visible("#cafe-offers input[name=cafe]:checked");
+        pickTheFirstCafeInLs6();
         chromium.type("#cafe-text-to", "07700 900123");
         chromium.find("#history-consent").click();
         chromium.find("#outcome-form button[type=submit]").sendKeys(Keys.ENTER);
@@ -133,6 +124,14 @@ class OperativePanelTest extends BrowserTest {
                 .satisfies(text -> assertThat(text.to().number().e164()).isEqualTo("+447700900123"));
         chromium.assertCleanSince(server);
         chromium.screenshot("operative-cafe-texted");
+    }
+
+    /** Ticks the café pathway, searches LS6 and waits for the first offer to be chosen. */
+    private static void pickTheFirstCafeInLs6() {
+        chromium.find("#pw-cafe").click();
+        chromium.type("#cafe-district", "LS6");
+        chromium.find("#cafe-find").click();
+        chromium.visible("#cafe-offers input[name=cafe]:checked");
     }
 
     private void remember(String call, String at, boolean consented, String note) throws Exception {
