@@ -61,6 +61,10 @@ class SignpostTextApiTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("bad-number");
         assertThat(refused.bodyAsString()).doesNotContain("call me maybe");
+        assertThat(op2.postJson("/api/calls/call-1/outcome", outcome("0".repeat(41))).statusCode()).isEqualTo(400);
+        JsonObject notText = outcome(null);
+        notText.getJsonArray("pathways").getJsonObject(0).put("textTo", 7700900123L);
+        assertThat(op2.postJson("/api/calls/call-1/outcome", notText).statusCode()).isEqualTo(400);
         assertThat(server.texts.sent()).isEmpty();
         assertThat(server.auditRecords()).noneMatch(r -> r.entry().action().startsWith("call."));
         assertThat(server.signedIn("lead").get("/api/lead/queue").bodyAsJsonObject()

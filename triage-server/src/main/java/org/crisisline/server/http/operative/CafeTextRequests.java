@@ -13,10 +13,12 @@ import org.crisisline.server.text.TextRecipient;
 /**
  * Reads the optional {@code textTo} of each {@code cafe-signpost} in an outcome's {@code pathways} (already
  * checked in shape by {@link PathwayChoices}): the number the caller asked the café's details to be sent to,
- * UK or E.164. A value that is not a phone number is 400 {@code bad-number}, before anything is recorded; the
+ * UK or E.164, at most 40 characters. A value that is not a phone number is 400 {@code bad-number}, before anything is recorded; the
  * message never repeats the value. Stateless.
  */
 final class CafeTextRequests {
+    /** Room for any number as people write it, spaces and brackets included. */
+    private static final int MAX_LENGTH = 40;
 
     /** One café's details to be texted to a recipient. */
     record Request(CafeId cafe, TextRecipient to) {
@@ -32,13 +34,17 @@ final class CafeTextRequests {
             if (!"cafe-signpost".equals(pathway.getString("type")) || pathway.getValue("textTo") == null) {
                 continue;
             }
-            Object raw = pathway.getValue("textTo");
             String where = "pathways[" + i + "].textTo";
-            TextRecipient to = (raw instanceof String number ? texts.recipient(number) : Optional.<TextRecipient>empty())
-                    .orElseThrow(() -> ApiError.badRequest("bad-number", "'" + where
-                            + "' is a UK or international phone number, e.g. 07700 900123 or +447700900123."));
+            TextRecipient to = recipient(pathway.getValue("textTo"), texts).orElseThrow(() -> ApiError.badRequest(
+                    "bad-number", "'" + where + "' is a UK or international phone number, e.g. 07700 900123 or "
+                            + "+447700900123."));
             requests.add(new Request(CafeId.of(pathway.getString("cafe")), to));
         }
         return requests;
+    }
+
+    private static Optional<TextRecipient> recipient(Object raw, SignpostTexts texts) {
+        return raw instanceof String number && number.length() <= MAX_LENGTH ? texts.recipient(number)
+                : Optional.empty();
     }
 }
