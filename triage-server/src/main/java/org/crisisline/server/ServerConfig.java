@@ -27,7 +27,7 @@ import org.crisisline.server.routing.RoutingOptions;
 public final class ServerConfig {
     private static final String DEFAULTS = "server-defaults.json";
     private static final Set<String> TOP = Set.of("time-scale", "summary-every", "pseudonym-key", "ivr", "queue",
-            "simulated-pbx", "routing", "http", "security");
+            "simulated-pbx", "routing", "http", "security", "pathway");
     private static final Set<String> ROUTING = Set.of("helpline-number", "announce-every", "ready-again-after",
             "pbx-retry-after", "store-timeout", "operatives");
     private static final Map<String, String> ENV = Map.of("CRISISLINE_TIME_SCALE", "time-scale",
@@ -107,9 +107,11 @@ public final class ServerConfig {
         JsonObject http = c.getJsonObject("http");
         Map<String, String> security = new LinkedHashMap<>();
         c.getJsonObject("security").forEach(e -> security.put(e.getKey(), String.valueOf(e.getValue())));
+        Map<String, String> pathway = new LinkedHashMap<>();
+        c.getJsonObject("pathway").forEach(e -> pathway.put(e.getKey(), String.valueOf(e.getValue())));
         return new ServerOptions(queue, (int) number(c.getJsonObject("ivr"), "ivr.port"), pbx, routing,
                 duration(c, "summary-every"), key.isEmpty() ? Optional.empty() : Optional.of(key),
-                new ServerOptions.Http(text(http, "http.host"), (int) number(http, "http.port")), security);
+                new ServerOptions.Http(text(http, "http.host"), (int) number(http, "http.port")), security, pathway);
     }
 
     /**
