@@ -3,6 +3,7 @@ package org.crisisline.server;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.store.QueueStore;
+import org.crisisline.server.audit.CallerPseudonym;
 import org.crisisline.server.audit.FileAuditLog;
 import org.crisisline.server.auth.InMemoryAccountStore;
 import org.crisisline.server.auth.config.SecuritySettings;
@@ -19,6 +21,7 @@ import org.crisisline.server.auth.web.Security;
 import org.crisisline.server.http.ApiDependencies;
 import org.crisisline.server.http.HttpApi;
 import org.crisisline.server.http.SignpostBoard;
+import org.crisisline.server.history.memory.InMemoryContactHistoryStore;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.metrics.CrisislineMetrics;
 import org.crisisline.server.metrics.LoadBands;
@@ -34,6 +37,8 @@ import org.crisisline.server.referral.ReferralDeliveryVerticle;
 import org.crisisline.server.referral.ReferralDesk;
 import org.crisisline.server.referral.ReferralJournal;
 import org.crisisline.server.referral.ReferralStore;
+import org.crisisline.server.text.SignpostTexts;
+import org.crisisline.server.text.gateway.TextGateways;
 import org.crisisline.server.web.WebUi;
 import org.crisisline.telephony.ami.AmiLinks;
 
@@ -88,7 +93,8 @@ final class ApiServer {
                     HttpApi api = HttpApi.create(vertx, new ApiDependencies(store, queueConfig, security, accounts, log,
                             config, new PathwayPolicy(), pathways.cafe(), new SignpostBoard(), referrals, desk,
                             pathways.delivery().endpoints(), links::health, metrics, LoadBands.defaults(), STREAM_EVERY,
-                            clock));
+                            clock, new SignpostTexts(TextGateways.from(vertx, pathways.text()), pseudonyms(options)),
+                            new InMemoryContactHistoryStore()));
                     WebUi.mount(api.router());
                     gauges = new QueueGauges(vertx, store, referrals, links::health, clock, LoadBands.defaults(),
                             GAUGES_EVERY, metrics).start();
@@ -105,6 +111,18 @@ final class ApiServer {
                     server = listening;
                     return this;
                 });
+    }
+
+    /**
+     * The pseudonyms of the numbers cafés' details are texted to, for the audit log: under the configured key,
+     * the same as the callers' own; with no key (the demo), a random one for this run.
+     */
+    private static CallerPseudonym pseudonyms(ServerOptions options) {
+        return options.pseudonymKey().map(CallerPseudonym::fromBase64).orElseGet(() -> {
+            byte[] key = new byte[CallerPseudonym.MIN_KEY_BYTES];
+            new SecureRandom().nextBytes(key);
+            return CallerPseudonym.withKey(key);
+        });
     }
 
     int port() {

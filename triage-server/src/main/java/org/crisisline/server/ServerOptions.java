@@ -20,7 +20,8 @@ import org.crisisline.server.routing.RoutingOptions;
  * @param pseudonymKey the secret of the callers' keyed-hash pseudonyms; empty: a random key per run
  * @param http         where the HTTP API and the web pages listen
  * @param security     overrides of {@code security-defaults.properties} (sessions, logins, audit file)
- * @param pathway      overrides of {@code pathway-defaults.properties} (referral deadlines, endpoints, delivery)
+ * @param pathway      overrides of {@code pathway-defaults.properties} (referrals, their endpoints and delivery, cafés,
+ *                     the text gateway)
  */
 public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject simulatedPbx, RoutingOptions routing,
                             Duration summaryEvery, Optional<String> pseudonymKey, Http http,

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -65,6 +66,7 @@ public final class PathwaySettingsReader {
                         count(values, "pathway.outbox.flag-after-failures")),
                 new CafeConfig(duration(values, "pathway.cafe.soon-window"),
                         duration(values, "pathway.cafe.minimum-time-left")),
+                text(values),
                 new ReferralDeliverySettings(endpoints(values), duration(values, "pathway.referral.delivery-timeout"),
                         duration(values, "pathway.referral.delivery-check-every"),
                         duration(values, "pathway.referral.chase-check-every")));
@@ -91,6 +93,39 @@ public final class PathwaySettingsReader {
             endpoints.put(id, new ReferralEndpoint(id, url, text(values, prefix + ".token")));
         }
         return endpoints;
+    }
+
+    private static TextSettings text(Map<String, String> values) {
+        String kind = text(values, "pathway.text.gateway");
+        String url = text(values, "pathway.text.url");
+        String token = text(values, "pathway.text.token");
+        Duration timeout = duration(values, "pathway.text.timeout");
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new PathwayConfigException("pathway.text.timeout", "must be positive");
+        }
+        return switch (kind) {
+            case "logging" -> new TextSettings(TextSettings.Gateway.LOGGING, Optional.empty(), Optional.empty(), timeout);
+            case "http" -> {
+                if (token.isEmpty()) {
+                    throw new PathwayConfigException("pathway.text.token", "is needed by the http gateway");
+                }
+                yield new TextSettings(TextSettings.Gateway.HTTP, Optional.of(httpUrl(url)), Optional.of(token), timeout);
+            }
+            default -> throw new PathwayConfigException("pathway.text.gateway", "is logging or http (got '" + kind + "')");
+        };
+    }
+
+    private static URI httpUrl(String raw) {
+        try {
+            URI url = new URI(raw);
+            if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the key
+        }
+        throw new PathwayConfigException("pathway.text.url", "is an http:// or https:// address, needed by the http "
+                + "gateway (got '" + raw + "')");
     }
 
     private static Map<Urgency, Duration> perUrgency(Map<String, String> values, String prefix) {
