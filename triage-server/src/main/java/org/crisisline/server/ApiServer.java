@@ -62,7 +62,7 @@ final class ApiServer {
     Future<ApiServer> start(Vertx vertx, QueueStore store, QueueConfig queueConfig, AmiLinks links,
                             ServerOptions options, Clock clock) {
         SecuritySettings settings = SecuritySettingsReader.read(options.security());
-        PathwaySettings pathways = PathwaySettingsReader.defaults();
+        PathwaySettings pathways = PathwaySettingsReader.read(options.pathway());
         // No referral store yet: referrals are made and tracked in the pathway domain, not kept here.
         ReferralWatch watch = new ReferralWatch(pathways.referral());
         Outbox noReferrals = Outbox.empty(pathways.outbox());

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CrisislineServer {
     private static final Logger log = LoggerFactory.getLogger(CrisislineServer.class);
-    private static final String PBX = "sim";
+    private static final String SIMULATED_PBX = "sim";
     private static final Duration LINK_UP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Vertx vertx;
@@ -55,6 +56,7 @@ public final class CrisislineServer {
     private IvrServer ivr;
     private SimulatedPbx pbx;
     private AmiLinks links;
+    private String routedPbx;
     private RoutingVerticle routing;
     private String routingDeployment;
     private ApiServer api;
@@ -77,18 +79,12 @@ public final class CrisislineServer {
 
     private Future<Void> startAll(ServerOptions options) {
         LocalMessageCodec.install(vertx);
-        String amiSecret = randomHex(16);
         ivr = IvrServer.create(vertx, IvrServerOptions.defaults().withPort(options.ivrPort()));
         return ivr.start()
-                .compose(ivrPort -> SimulatedPbx.start(vertx, SimulatedPbxOptions.fromJson(options.simulatedPbx().copy()
-                        .put("agi-port", ivrPort).put("ami-secret", amiSecret)
-                        .put("time-scale", options.routing().timeScale()))))
-                .compose(started -> {
-                    pbx = started;
-                    links = AmiLinks.create(vertx, List.of(AmiOptions.fromJson(new JsonObject()
-                            .put("pbx", PBX).put("host", "127.0.0.1").put("port", started.amiPort())
-                            .put("username", SimulatedPbxOptions.DEFAULTS.getString("ami-username"))
-                            .put("secret", amiSecret))), Clock.systemUTC());
+                .compose(ivrPort -> amiConnections(options, ivrPort))
+                .compose(connections -> {
+                    links = AmiLinks.create(vertx, connections, Clock.systemUTC());
+                    routedPbx = connections.get(0).pbx();
                     Future<Void> up = linkUp();
                     return links.start().compose(v -> up);
                 })
@@ -97,16 +93,41 @@ public final class CrisislineServer {
                     return api.start(vertx, store, queueConfig, links, options, clock);
                 })
                 .compose(v -> {
-                    PbxGateway gateway = links.gateway(PBX).orElseThrow();
+                    PbxGateway gateway = links.gateway(routedPbx).orElseThrow();
                     routing = new RoutingVerticle(store, gateway, options.routing(), pseudonyms(options), clock,
                             options.summaryEvery()).observingEvents(api.metrics()::recordEvents);
                     return vertx.deployVerticle(routing);
                 })
                 .onSuccess(id -> routingDeployment = id)
                 .onSuccess(id -> log.info("Crisisline started: web and API on http://{}:{}/, IVR on FastAGI port {},"
-                        + " simulated PBX AMI on port {}, time x{}", options.http().host(), api.port(), ivr.port(),
-                        pbx.amiPort(), options.routing().timeScale()))
+                        + " PBX {}{}, time x{}", options.http().host(), api.port(), ivr.port(), routedPbx,
+                        pbx == null ? "" : " (simulated, AMI on port " + pbx.amiPort() + ")",
+                        options.routing().timeScale()))
                 .mapEmpty();
+    }
+
+    /**
+     * The PBXs to follow over AMI: the simulated one, started here with its FastAGI client pointed at
+     * the IVR, if {@code pbx.simulated}; then the configured real ones. The routing drives the first.
+     */
+    private Future<List<AmiOptions>> amiConnections(ServerOptions options, int ivrPort) {
+        if (!options.pbx().simulated()) {
+            return Future.succeededFuture(options.pbx().connections());
+        }
+        String amiSecret = randomHex(16);
+        return SimulatedPbx.start(vertx, SimulatedPbxOptions.fromJson(options.simulatedPbx().copy()
+                        .put("agi-port", ivrPort).put("ami-secret", amiSecret)
+                        .put("time-scale", options.routing().timeScale())))
+                .map(started -> {
+                    pbx = started;
+                    List<AmiOptions> connections = new ArrayList<>();
+                    connections.add(AmiOptions.fromJson(new JsonObject()
+                            .put("pbx", SIMULATED_PBX).put("host", "127.0.0.1").put("port", started.amiPort())
+                            .put("username", SimulatedPbxOptions.DEFAULTS.getString("ami-username"))
+                            .put("secret", amiSecret)));
+                    connections.addAll(options.pbx().connections());
+                    return connections;
+                });
     }
 
     /** Completes when the AMI link to the simulated PBX is logged in (its heartbeat keeps callers with us). */
@@ -152,6 +173,7 @@ public final class CrisislineServer {
         return store;
     }
 
+    /** The simulated PBX inside this server; null when {@code pbx.simulated} is false. */
     public SimulatedPbx pbx() {
         return pbx;
     }
