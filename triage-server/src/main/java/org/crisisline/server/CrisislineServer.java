@@ -19,6 +19,8 @@ import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.config.QueueConfigReader;
 import org.crisisline.queue.store.QueueStore;
 import org.crisisline.queue.store.memory.InMemoryQueueStore;
+import org.crisisline.queue.store.redis.RedisQueueStore;
+import org.crisisline.queue.store.redis.RedisQueueStoreOptions;
 import org.crisisline.server.audit.CallerPseudonym;
 import org.crisisline.server.routing.CallerPseudonyms;
 import org.crisisline.server.routing.RoutingVerticle;
@@ -50,7 +52,7 @@ public final class CrisislineServer {
     private static final Duration LINK_UP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Vertx vertx;
-    private final QueueStore store;
+    private QueueStore store;
     private final QueueConfig queueConfig;
     private final Clock clock;
     private IvrServer ivr;
@@ -64,7 +66,6 @@ public final class CrisislineServer {
     private CrisislineServer(Vertx vertx, QueueConfig queueConfig, Clock clock) {
         this.vertx = vertx;
         this.queueConfig = queueConfig;
-        this.store = new InMemoryQueueStore(queueConfig, clock);
         this.clock = clock;
     }
 
@@ -80,7 +81,11 @@ public final class CrisislineServer {
     private Future<Void> startAll(ServerOptions options) {
         LocalMessageCodec.install(vertx);
         ivr = IvrServer.create(vertx, IvrServerOptions.defaults().withPort(options.ivrPort()));
-        return ivr.start()
+        return openStore(options.store())
+                .compose(opened -> {
+                    store = opened;
+                    return ivr.start();
+                })
                 .compose(ivrPort -> amiConnections(options, ivrPort))
                 .compose(connections -> {
                     links = AmiLinks.create(vertx, connections, Clock.systemUTC());
@@ -130,6 +135,24 @@ public final class CrisislineServer {
                 });
     }
 
+    /**
+     * The queue store {@code store.type} names. Redis must answer at start, or start-up fails saying
+     * so; once running, the store's own timeouts apply and it reports itself degraded on /ready.
+     */
+    private Future<QueueStore> openStore(ServerOptions.Store settings) {
+        if (settings.type() == ServerOptions.StoreType.MEMORY) {
+            return Future.succeededFuture(new InMemoryQueueStore(queueConfig, clock));
+        }
+        RedisQueueStoreOptions defaults = RedisQueueStoreOptions.defaults(settings.redisUrl());
+        RedisQueueStoreOptions redis = new RedisQueueStoreOptions(settings.redisUrl(), settings.lineGroup(),
+                settings.keyPrefix(), settings.timeout(), settings.snapshotEvery(), defaults.dedupeWindow(),
+                defaults.poolSize());
+        return RedisQueueStore.open(vertx, queueConfig, clock, redis)
+                .<QueueStore>map(opened -> opened)
+                .recover(e -> Future.failedFuture(new IllegalStateException("store.redis-url: Redis at "
+                        + settings.redisUrl() + " cannot be reached: " + e.getMessage(), e)));
+    }
+
     /** Completes when the AMI link to the simulated PBX is logged in (its heartbeat keeps callers with us). */
     private Future<Void> linkUp() {
         Promise<Void> up = Promise.promise();
@@ -166,7 +189,11 @@ public final class CrisislineServer {
         if (ivr != null) {
             chain = chain.compose(v -> ivr.stop());
         }
-        return chain.onComplete(ignored -> store.close());
+        return chain.onComplete(ignored -> {
+            if (store != null) {
+                store.close();
+            }
+        });
     }
 
     public QueueStore store() {

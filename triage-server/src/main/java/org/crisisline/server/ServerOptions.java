@@ -58,6 +58,9 @@ public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject s
             if (callbackNumberTtl.toSeconds() < 1) {
                 throw new IllegalArgumentException("store.callback-number-ttl: at least 1s");
             }
+            if (lineGroup.isBlank() || lineGroup.contains("{") || lineGroup.contains("}")) {
+                throw new IllegalArgumentException("store.line-group: must be non-blank, without braces");
+            }
             if (keyPrefix.isBlank()) {
                 throw new IllegalArgumentException("store.key-prefix: must not be blank");
             }
