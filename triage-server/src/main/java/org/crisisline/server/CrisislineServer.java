@@ -22,6 +22,10 @@ import org.crisisline.queue.store.memory.InMemoryQueueStore;
 import org.crisisline.queue.store.redis.RedisQueueStore;
 import org.crisisline.queue.store.redis.RedisQueueStoreOptions;
 import org.crisisline.server.audit.CallerPseudonym;
+import org.crisisline.server.callback.CallbackNumberCipher;
+import org.crisisline.server.callback.CallbackNumbers;
+import org.crisisline.server.callback.InMemoryCallbackNumbers;
+import org.crisisline.server.callback.redis.RedisCallbackNumbers;
 import org.crisisline.server.routing.CallerPseudonyms;
 import org.crisisline.server.routing.RoutingVerticle;
 import org.crisisline.telephony.PbxGateway;
@@ -53,6 +57,7 @@ public final class CrisislineServer {
 
     private final Vertx vertx;
     private QueueStore store;
+    private CallbackNumbers numbers;
     private final QueueConfig queueConfig;
     private final Clock clock;
     private IvrServer ivr;
@@ -84,6 +89,7 @@ public final class CrisislineServer {
         return openStore(options.store())
                 .compose(opened -> {
                     store = opened;
+                    numbers = callbackNumbers(options);
                     return ivr.start();
                 })
                 .compose(ivrPort -> amiConnections(options, ivrPort))
@@ -99,7 +105,7 @@ public final class CrisislineServer {
                 })
                 .compose(v -> {
                     PbxGateway gateway = links.gateway(routedPbx).orElseThrow();
-                    routing = new RoutingVerticle(store, gateway, options.routing(), pseudonyms(options), clock,
+                    routing = new RoutingVerticle(store, numbers, gateway, options.routing(), pseudonyms(options), clock,
                             options.summaryEvery()).observingEvents(api.metrics()::recordEvents);
                     return vertx.deployVerticle(routing);
                 })
@@ -153,6 +159,18 @@ public final class CrisislineServer {
                         + settings.redisUrl() + " cannot be reached: " + e.getMessage(), e)));
     }
 
+    /** Callback numbers beside the queue: in memory with it, or in Redis under its key prefix, encrypted. */
+    private CallbackNumbers callbackNumbers(ServerOptions options) {
+        ServerOptions.Store settings = options.store();
+        if (settings.type() == ServerOptions.StoreType.MEMORY) {
+            return new InMemoryCallbackNumbers();
+        }
+        // ServerOptions requires the pseudonym key with Redis: every node derives the same cipher key.
+        return RedisCallbackNumbers.create(vertx, settings.redisUrl(), settings.keyPrefix(),
+                CallbackNumberCipher.derivedFromBase64(options.pseudonymKey().orElseThrow()),
+                settings.callbackNumberTtl(), settings.timeout());
+    }
+
     /** Completes when the AMI link to the simulated PBX is logged in (its heartbeat keeps callers with us). */
     private Future<Void> linkUp() {
         Promise<Void> up = Promise.promise();
@@ -192,6 +210,9 @@ public final class CrisislineServer {
         return chain.onComplete(ignored -> {
             if (store != null) {
                 store.close();
+            }
+            if (numbers != null) {
+                numbers.close();
             }
         });
     }

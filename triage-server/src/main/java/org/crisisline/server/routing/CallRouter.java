@@ -44,9 +44,11 @@ import org.crisisline.telephony.event.TelephonyEvent;
  *
  * <ul>
  *   <li>A caller registered by the IVR is enqueued under a keyed-hash pseudonym; the raw number is
- *       kept only when the caller books a callback, and only until that call is over.</li>
- *   <li>An operative assigned to a live caller is rung (Redirect); to an agent-first call, the
- *       operative is called first, then the kept number (Originate).</li>
+ *       kept (by the verticle, in {@code callback/CallbackNumbers}, shared by the nodes) only when the
+ *       caller books a callback, and only until that call is over: the router says when to forget it.</li>
+ *   <li>An operative assigned to a live caller is rung (Redirect); to an agent-first call, once the
+ *       verticle has fetched the kept number, the operative is called first, then that number
+ *       (Originate).</li>
  *   <li>An answer marks the call connected; a failed dial, a failed originate or a failed PBX action
  *       puts the caller back in their place (offer not answered); a called-back person who does not
  *       answer is reported unreachable (the queue retries or escalates).</li>
@@ -63,8 +65,6 @@ public final class CallRouter {
     private final CallerPseudonyms pseudonyms;
     private final Clock clock;
     private final ChannelDirectory channels = new ChannelDirectory();
-    /** Raw callback numbers, by call: the one place a raw number is kept, as DOMAIN.md allows. */
-    private final Map<CallId, String> callbackNumbers = new HashMap<>();
     /** Agent-first calls whose operative leg is up and whose callee is being dialled, with that operative. */
     private final Map<CallId, OperativeId> callbacksDialling = new HashMap<>();
     /** Agent-first calls where operative and callee are talking. */
@@ -98,19 +98,16 @@ public final class CallRouter {
         return !arrived.dangerNow() && arrived.tier().mayBeOfferedCallback();
     }
 
-    /** The caller chose a callback: keep their place or book a slot. Keeps the number for the callback. */
+    /**
+     * The caller chose a callback: keep their place or book a slot. The verticle keeps the number
+     * before it runs the command (the callback may be due at once), and forgets it if refused.
+     */
     public QueueCommand callbackChosen(BookCallback booking) {
         CallId id = CallId.of(booking.callId());
-        callbackNumbers.put(id, booking.callbackNumber());
         if (booking.choice() instanceof CallbackChoice.Slot slot) {
             return new QueueCommand.BookSlot(id, slot.slot().start());
         }
         return new QueueCommand.AcceptVirtualHold(id);
-    }
-
-    /** The queue refused the booking: the number must not be kept. */
-    public void callbackRefused(CallId call) {
-        callbackNumbers.remove(call);
     }
 
     /** The id the IVR tells the caller their callback is booked under. */
@@ -216,9 +213,11 @@ public final class CallRouter {
         List<QueueCommand> commands = new ArrayList<>();
         List<PbxAction> actions = new ArrayList<>();
         List<RoutingDecision.Deferred> later = new ArrayList<>();
+        List<RoutingDecision.CallbackDue> callbacksDue = new ArrayList<>();
+        List<CallId> numbersToForget = new ArrayList<>();
         for (QueueEvent event : events) {
             if (event instanceof QueueEvent.OperativeAssigned assigned) {
-                assigned(assigned, commands, actions);
+                assigned(assigned, commands, actions, callbacksDue);
             } else if (event instanceof QueueEvent.CallConnected connected) {
                 channels.offerEnded(connected.call());
             } else if (event instanceof QueueEvent.OfferNotAnswered missed) {
@@ -231,13 +230,14 @@ public final class CallRouter {
                 callbacksDialling.remove(failed.call());
             } else if (isFinal(event)) {
                 forget(callOf(event));
+                numbersToForget.add(callOf(event));
             }
         }
-        return new RoutingDecision(commands, actions, later);
+        return new RoutingDecision(commands, actions, later, callbacksDue, numbersToForget);
     }
 
     private void assigned(QueueEvent.OperativeAssigned assigned, List<QueueCommand> commands,
-                          List<PbxAction> actions) {
+                          List<PbxAction> actions, List<RoutingDecision.CallbackDue> callbacksDue) {
         CallId call = assigned.call();
         OperativeId operative = assigned.operative();
         String endpoint = options.endpoints().get(operative);
@@ -258,14 +258,28 @@ public final class CallRouter {
             }
             return;
         }
-        String number = callbackNumbers.get(call);
-        if (number == null) {
+        callbacksDue.add(new RoutingDecision.CallbackDue(call, operative));
+    }
+
+    /**
+     * The kept number of a callback that was due, as the verticle found it: dial the operative, then
+     * the number; with no number kept (never, or expired), the person cannot be reached.
+     */
+    public RoutingDecision callbackNumberFound(RoutingDecision.CallbackDue due, Optional<String> number) {
+        CallId call = due.call();
+        String endpoint = options.endpoints().get(due.operative());
+        if (number.isEmpty() || endpoint == null) {
             channels.offerEnded(call);
-            commands.add(new QueueCommand.MarkCallerUnreachable(call, "no callback number kept on this node"));
-            return;
+            return RoutingDecision.command(new QueueCommand.MarkCallerUnreachable(call, "no callback number kept"));
         }
-        actions.add(new PbxAction.OriginateCallback(call, operative, OriginateRequest.agentFirstCallback(
-                "PJSIP/" + endpoint, number, options.helplineNumber(), call.value(), callbackIdOf(call))));
+        return new RoutingDecision(List.of(), List.of(new PbxAction.OriginateCallback(call, due.operative(),
+                OriginateRequest.agentFirstCallback("PJSIP/" + endpoint, number.get(), options.helplineNumber(),
+                        call.value(), callbackIdOf(call)))), List.of());
+    }
+
+    /** The kept numbers could not be read (their store failed): the call goes back to the queue. */
+    public RoutingDecision callbackNumberUnavailable(RoutingDecision.CallbackDue due) {
+        return offerFailed(due.call(), due.operative());
     }
 
     /** How an agent-first call's Originate ended (the operative's leg). */
@@ -326,11 +340,6 @@ public final class CallRouter {
         return actions;
     }
 
-    /** Whether a raw callback number is kept for {@code call} (for tests: it must go once the call is over). */
-    public boolean keepsNumberFor(CallId call) {
-        return callbackNumbers.containsKey(call);
-    }
-
     /** The live callers this router can reach now. */
     public int liveCallers() {
         return channels.liveCallers();
@@ -338,7 +347,6 @@ public final class CallRouter {
 
     private void forget(CallId call) {
         channels.forget(call);
-        callbackNumbers.remove(call);
         callbacksDialling.remove(call);
         callbacksTalking.remove(call);
     }

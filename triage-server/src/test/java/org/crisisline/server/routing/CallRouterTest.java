@@ -83,19 +83,16 @@ class CallRouterTest {
     }
 
     @Test
-    @DisplayName("keeping the place is a virtual hold, a slot a booking; the number is kept only for the callback")
+    @DisplayName("keeping the place is a virtual hold, a slot a booking")
     void callbackChoices() {
         arrive(CHANNEL, UNIQUEID, IvrTier.CRISIS, false);
 
         assertThat(router.callbackChosen(new BookCallback(CALL.value(), new CallbackChoice.KeepPlace(), NUMBER, NOW)))
                 .isEqualTo(new QueueCommand.AcceptVirtualHold(CALL));
-        assertThat(router.keepsNumberFor(CALL)).isTrue();
         CallbackSlot slot = new CallbackSlot("s1", NOW.plusSeconds(900), NOW.plusSeconds(1800));
         assertThat(router.callbackChosen(new BookCallback(CALL.value(), new CallbackChoice.Slot(slot), NUMBER, NOW)))
                 .isEqualTo(new QueueCommand.BookSlot(CALL, slot.start()));
-
-        router.callbackRefused(CALL);
-        assertThat(router.keepsNumberFor(CALL)).isFalse();
+        assertNoRawNumber();
     }
 
     @Test
@@ -188,8 +185,11 @@ class CallRouterTest {
         virtualHoldCallerWhoHungUp();
 
         RoutingDecision assigned = route(router.queueEvents(List.of(assigned(CallKind.VIRTUAL_HOLD))));
+        assertThat(assigned.actions()).isEmpty();
+        assertThat(assigned.callbacksDue()).containsExactly(new RoutingDecision.CallbackDue(CALL, OP1));
+        RoutingDecision dial = router.callbackNumberFound(assigned.callbacksDue().get(0), Optional.of(NUMBER));
 
-        PbxAction.OriginateCallback originate = (PbxAction.OriginateCallback) assigned.actions().get(0);
+        PbxAction.OriginateCallback originate = (PbxAction.OriginateCallback) dial.actions().get(0);
         assertThat(originate.request().channel()).isEqualTo("PJSIP/op1");
         assertThat(originate.request().exten()).isEqualTo(NUMBER);
         assertThat(originate.request().callerId()).contains("08001234567");
@@ -197,7 +197,7 @@ class CallRouterTest {
     }
 
     @Test
-    @DisplayName("the callee answering connects the callback; the operative's hang-up then ends it, and the number goes")
+    @DisplayName("the callee answering connects the callback; the operative's hang-up then ends it, and the number is to go")
     void callbackAnsweredThenEnded() {
         virtualHoldCallerWhoHungUp();
         router.queueEvents(List.of(assigned(CallKind.VIRTUAL_HOLD)));
@@ -209,8 +209,8 @@ class CallRouterTest {
         assertThat(router.telephonyEvent(ended("PJSIP/op1-0002", "1764446500.1", CallEnded.Leg.OPERATIVE))
                 .commands()).containsExactly(new QueueCommand.EndCall(CALL));
 
-        router.queueEvents(List.of(new QueueEvent.CallCompleted(NOW, CALL, OP1, Tier.CRISIS, Duration.ofMinutes(5))));
-        assertThat(router.keepsNumberFor(CALL)).isFalse();
+        assertThat(router.queueEvents(List.of(new QueueEvent.CallCompleted(NOW, CALL, OP1, Tier.CRISIS,
+                Duration.ofMinutes(5)))).numbersToForget()).containsExactly(CALL);
     }
 
     @Test
@@ -250,10 +250,15 @@ class CallRouterTest {
     }
 
     @Test
-    @DisplayName("an agent-first call with no number kept here is reported unreachable, never rung blind")
+    @DisplayName("an agent-first call with no number kept is reported unreachable, never rung blind; unreadable numbers give it back")
     void callbackWithoutANumber() {
-        assertThat(router.queueEvents(List.of(assigned(CallKind.SLOT_CALLBACK))).commands())
-                .containsExactly(new QueueCommand.MarkCallerUnreachable(CALL, "no callback number kept on this node"));
+        RoutingDecision.CallbackDue due = router.queueEvents(List.of(assigned(CallKind.SLOT_CALLBACK))).callbacksDue()
+                .get(0);
+
+        assertThat(router.callbackNumberFound(due, Optional.empty()).commands())
+                .containsExactly(new QueueCommand.MarkCallerUnreachable(CALL, "no callback number kept"));
+        assertThat(router.callbackNumberUnavailable(due).commands())
+                .containsExactly(new QueueCommand.MarkOfferNotAnswered(CALL, OP1));
     }
 
     @Test
