@@ -95,10 +95,14 @@ public final class RedisNode {
     }
 
     static void until(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        until(condition, 20);
+    }
+
+    static void until(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("condition not met in 20 s");
+                throw new IllegalStateException("condition not met in " + seconds + " s");
             }
             Thread.sleep(20);
         }

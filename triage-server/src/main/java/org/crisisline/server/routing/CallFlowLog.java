@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class CallFlowLog {
     private static final Logger log = LoggerFactory.getLogger("crisisline.calls");
 
+    private final AtomicLong assigned = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
@@ -29,6 +30,7 @@ public final class CallFlowLog {
             log.info("event=queued call={} caller={} line={} tier={} kind={}", e.call().id(), e.call().caller(),
                     e.call().line(), e.call().tier().number(), e.call().kind());
         } else if (event instanceof QueueEvent.OperativeAssigned e) {
+            assigned.incrementAndGet();
             log.info("event=assigned call={} operative={} tier={} kind={} waited={}s", e.call(), e.operative(),
                     e.tier().number(), e.kind(), e.waited().toSeconds());
         } else if (event instanceof QueueEvent.CallConnected e) {
@@ -54,6 +56,14 @@ public final class CallFlowLog {
             log.warn("event=lead-alerted reason={} call={} detail={}", e.reason(), e.call().map(Object::toString)
                     .orElse("-"), e.detail());
         }
+    }
+
+    /**
+     * Operatives assigned to calls by this node's commands so far: with several nodes, the node that
+     * assigned is the one that rings.
+     */
+    public long assigned() {
+        return assigned.get();
     }
 
     /** Calls connected to an operative so far (live and called back). */

@@ -117,13 +117,17 @@ public final class CallRouter {
 
     /**
      * The caller left the IVR (hung up, or sent to Asterisk's own queue): end their call. Not while
-     * the call is being rung to an operative: our own Redirect ends the AGI script as a hang-up would,
-     * and a caller who really hung up is reported by the AMI's hang-up of their channel anyway.
+     * the call is being rung to an operative: a Redirect ends the AGI script as a hang-up would, and
+     * a caller who really hung up is reported by the AMI's hang-up of their channel anyway. For the
+     * same reason a "hang-up" of a caller whose channel is still up here is left to the AMI: the
+     * Redirect may be another node's, which rings the caller (several nodes share a PBX).
      */
     public RoutingDecision callerLeft(CallerLeft left) {
         Optional<CallId> id = left.callIdIfKnown().map(CallId::of)
                 .or(() -> channels.find(null, left.uniqueId(), null));
-        return id.filter(call -> channels.offeredTo(call).isEmpty())
+        boolean pbxWillTell = left.reason() == CallerLeft.Reason.HUNG_UP
+                && id.flatMap(channels::callerChannel).isPresent();
+        return id.filter(call -> channels.offeredTo(call).isEmpty() && !pbxWillTell)
                 .map(call -> RoutingDecision.command(new QueueCommand.EndCall(call)))
                 .orElse(RoutingDecision.NOTHING);
     }
@@ -131,7 +135,7 @@ public final class CallRouter {
     /** An event from the PBX. */
     public RoutingDecision telephonyEvent(TelephonyEvent event) {
         if (event instanceof CallArrived arrived) {
-            channels.channelArrived(arrived.channel(), arrived.callKey());
+            channels.channelArrived(arrived.channel(), arrived.uniqueid(), arrived.callKey());
         } else if (event instanceof OperativeRinging ringing) {
             channels.find(ringing.callerChannel(), null, ringing.callKey())
                     .ifPresent(call -> channels.learnCallKey(call, ringing.callKey()));
@@ -188,6 +192,11 @@ public final class CallRouter {
         Optional<CallId> found = channels.find(channel, uniqueid, null);
         if (found.isEmpty() && leg == CallEnded.Leg.CALLER) {
             found = channels.find(null, null, callKey);
+        }
+        if (found.isEmpty() && leg == CallEnded.Leg.CALLER && channels.arrived(uniqueid)) {
+            // A caller another node's IVR registered: every node that saw them arrive ends the call
+            // (idempotent), so the next caller goes to whichever node's command frees the operative.
+            found = Optional.of(callIdOf(uniqueid));
         }
         boolean callerLeg = leg == CallEnded.Leg.CALLER
                 || found.map(call -> channels.isCallerChannel(call, channel)).orElse(false);
@@ -248,7 +257,7 @@ public final class CallRouter {
         }
         channels.offered(call, operative);
         if (assigned.kind() == CallKind.LIVE) {
-            Optional<String> callerChannel = channels.callerChannel(call);
+            Optional<String> callerChannel = channels.callerChannel(call).or(() -> channels.adopt(call));
             if (callerChannel.isPresent()) {
                 actions.add(new PbxAction.ConnectToOperative(call, operative, callerChannel.get(), endpoint));
             } else {

@@ -157,12 +157,18 @@ class CallRouterTest {
     }
 
     @Test
-    @DisplayName("the IVR's caller-left ends the call by id, or by Uniqueid when the IVR had none")
+    @DisplayName("the IVR's caller-left ends the call by id, or by Uniqueid when the IVR had none; a hang-up of a live channel is left to the PBX's event")
     void callerLeftEndsTheCall() {
         arrive(CHANNEL, UNIQUEID, IvrTier.CRISIS, false);
 
-        assertThat(router.callerLeft(new CallerLeft(UNIQUEID, null, CallerLeft.Reason.HUNG_UP, NOW)).commands())
-                .containsExactly(new QueueCommand.EndCall(CALL));
+        assertThat(router.callerLeft(new CallerLeft(UNIQUEID, null, CallerLeft.Reason.SENT_TO_FALLBACK_QUEUE, NOW))
+                .commands()).containsExactly(new QueueCommand.EndCall(CALL));
+        // Another node's Redirect ends the IVR's script as a hang-up would: only the PBX knows which.
+        assertThat(router.callerLeft(new CallerLeft(UNIQUEID, null, CallerLeft.Reason.HUNG_UP, NOW)).isEmpty())
+                .isTrue();
+        router.telephonyEvent(ended(CHANNEL, UNIQUEID, CallEnded.Leg.CALLER));
+        assertThat(router.callerLeft(new CallerLeft(UNIQUEID, CALL.value(), CallerLeft.Reason.HUNG_UP, NOW))
+                .commands()).containsExactly(new QueueCommand.EndCall(CALL));
         assertThat(router.callerLeft(new CallerLeft("nobody", null, CallerLeft.Reason.HUNG_UP, NOW)).isEmpty())
                 .isTrue();
     }
@@ -258,6 +264,34 @@ class CallRouterTest {
         assertThat(router.callbackNumberFound(due, Optional.empty()).commands())
                 .containsExactly(new QueueCommand.MarkCallerUnreachable(CALL, "no callback number kept"));
         assertThat(router.callbackNumberUnavailable(due).commands())
+                .containsExactly(new QueueCommand.MarkOfferNotAnswered(CALL, OP1));
+    }
+
+    @Test
+    @DisplayName("a caller registered by another node's IVR is rung by this node from the PBX's record of the channel, and their hang-up ends the call here too")
+    void callerOfAnotherNodeIsRung() {
+        router.telephonyEvent(new CallArrived("sim", NOW, "1764446400.6", CHANNEL, UNIQUEID, "crisis",
+                "08001234567", Optional.empty()));
+        router.telephonyEvent(new CallArrived("sim", NOW, "1764446400.8", "Local/b;2", "2.2", "crisis",
+                "08001234567", Optional.empty()));
+        assertThat(router.telephonyEvent(ended("Local/b;2", "2.2", CallEnded.Leg.CALLER)).commands())
+                .containsExactly(new QueueCommand.EndCall(CallId.of("2.2")));
+
+        RoutingDecision assigned = router.queueEvents(List.of(assigned(CallKind.LIVE)));
+
+        assertThat(assigned.actions()).containsExactly(new PbxAction.ConnectToOperative(CALL, OP1, CHANNEL, "op1"));
+        assertThat(router.telephonyEvent(ended(CHANNEL, UNIQUEID, CallEnded.Leg.CALLER)).commands())
+                .containsExactly(new QueueCommand.EndCall(CALL));
+    }
+
+    @Test
+    @DisplayName("a caller whose channel is gone is not rung: the offer is given back")
+    void goneCallerIsNotRung() {
+        router.telephonyEvent(new CallArrived("sim", NOW, "1764446400.6", CHANNEL, UNIQUEID, "crisis",
+                "08001234567", Optional.empty()));
+        router.telephonyEvent(ended(CHANNEL, UNIQUEID, CallEnded.Leg.CALLER));
+
+        assertThat(router.queueEvents(List.of(assigned(CallKind.LIVE))).commands())
                 .containsExactly(new QueueCommand.MarkOfferNotAnswered(CALL, OP1));
     }
 
