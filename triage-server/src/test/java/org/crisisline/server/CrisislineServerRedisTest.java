@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.concurrent.TimeUnit;
 import org.crisisline.queue.store.redis.RedisQueueStore;
 import org.crisisline.server.routing.CallFlowLog;
+import org.crisisline.server.testing.QuietPbx;
 import org.crisisline.server.testing.SharedRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -66,10 +65,6 @@ class CrisislineServerRedisTest {
     private ServerOptions redisOptions(String url) {
         ServerOptions demo = ServerOptions.demo(10);
         return demo.withStore(demo.store().withRedis(url, prefix), SharedRedis.pseudonymKey())
-                .withSimulatedPbx(new JsonObject()
-                        .put("lines", new JsonArray().add(new JsonObject().put("name", "crisis")
-                                .put("did", "08001234567").put("calls-per-hour", 0)))
-                        .put("talk-time", "5s").put("operative-ring", "2s")
-                        .put("operative-no-answer-probability", 0.0));
+                .withSimulatedPbx(QuietPbx.settings("5s", 0.0));
     }
 }

@@ -2,8 +2,6 @@ package org.crisisline.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import org.crisisline.queue.model.CallState;
 import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Skills;
 import org.crisisline.server.routing.RoutingOptions;
+import org.crisisline.server.testing.QuietPbx;
 
 /**
  * A server node on the tests' Redis, for the restart and several-node tests: the embedded simulated
@@ -43,17 +42,7 @@ public final class RedisNode {
         return demo.withStore(demo.store().withRedis(redisUrl, keyPrefix), pseudonymKey)
                 .withRouting(routing)
                 .withQueue(Map.of("dispatch.tier-one-reserve", "0"))
-                .withSimulatedPbx(new JsonObject()
-                        .put("lines", new JsonArray().add(new JsonObject().put("name", "crisis")
-                                .put("did", "08001234567").put("calls-per-hour", 0)))
-                        .put("caller-patience", "10h")
-                        .put("talk-time", talkTime)
-                        .put("operative-ring", "1s")
-                        .put("operative-no-answer-probability", 0.0)
-                        .put("withheld-number-probability", 0.0)
-                        .put("callee-ring", "1s")
-                        .put("callee-answer-probability", 1.0)
-                        .put("callee-busy-probability", 0.0));
+                .withSimulatedPbx(QuietPbx.settings(talkTime, 0.0));
     }
 
     /** Arguments: redis-url key-prefix pseudonym-key. */

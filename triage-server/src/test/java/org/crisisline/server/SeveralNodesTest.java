@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Skills;
+import org.crisisline.server.testing.QuietPbx;
 import org.crisisline.server.testing.SharedRedis;
 import org.crisisline.telephony.ami.AmiOptions;
 import org.crisisline.telephony.bus.LocalMessageCodec;
@@ -74,15 +75,11 @@ class SeveralNodesTest {
     @DisplayName("every caller is answered once, no operative has two callers at once, none is lost")
     void twoNodesShareTheQueue() throws Exception {
         int ivrPort = freePort();
-        pbx = SimulatedPbx.start(pbxVertx, SimulatedPbxOptions.fromJson(new JsonObject()
+        pbx = SimulatedPbx.start(pbxVertx, SimulatedPbxOptions.fromJson(QuietPbx.settings("2m", 0.0)
                 .put("ami-port", 0).put("ami-secret", AMI_SECRET).put("agi-port", ivrPort).put("agi-timeout", "1h")
                 .put("time-scale", RedisNode.TIME_SCALE)
                 .put("heartbeat-stale", ServerConfig.heartbeatStale(RedisNode.TIME_SCALE))
-                .put("lines", new JsonArray().add(new JsonObject().put("name", "crisis").put("did", "08001234567")
-                        .put("calls-per-hour", 0)))
-                .put("operative-endpoints", new JsonArray(OPERATIVES))
-                .put("caller-patience", "10h").put("talk-time", "2m").put("operative-ring", "1s")
-                .put("operative-no-answer-probability", 0.0).put("withheld-number-probability", 0.0)))
+                .put("operative-endpoints", new JsonArray(OPERATIVES))))
                 .await(10, TimeUnit.SECONDS);
         LocalMessageCodec.install(vertxA);
         vertxA.eventBus().<TelephonyEvent>consumer(TelephonyEvent.ADDRESS, m -> events.add(m.body()));
