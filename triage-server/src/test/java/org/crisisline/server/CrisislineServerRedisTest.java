@@ -7,6 +7,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.crisisline.queue.store.redis.RedisQueueStore;
 import org.crisisline.server.routing.CallFlowLog;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("the server on Redis")
 class CrisislineServerRedisTest {
@@ -60,6 +63,61 @@ class CrisislineServerRedisTest {
                 .await(20, TimeUnit.SECONDS));
 
         assertThat(failure).hasMessageContaining("store.redis-url").hasMessageContaining("redis://127.0.0.1:1");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @DisplayName("when Redis goes away while running, /ready reports the store degraded (503)")
+    void lostRedisMakesTheNodeNotReady(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process redis = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--dir", dir.toString(), "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("redis.log").toFile()).start();
+        CrisislineServer server = null;
+        try {
+            String url = "redis://127.0.0.1:" + port;
+            server = startWhenRedisAnswers(redisOptions(url));
+            WebClient web = WebClient.create(vertx);
+            assertThat(ready(web, server).statusCode()).isEqualTo(200);
+
+            redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            HttpResponse<Buffer> ready = ready(web, server);
+            while (ready.statusCode() == 200 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                ready = ready(web, server);
+            }
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.bodyAsJsonObject().getJsonArray("reasons").encode()).contains("queue store");
+        } finally {
+            redis.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (server != null) {
+                server.stop().await(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The freshly started redis-server may take a moment to listen. */
+    private CrisislineServer startWhenRedisAnswers(ServerOptions options) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return CrisislineServer.start(vertx, options).await(15, TimeUnit.SECONDS);
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static HttpResponse<Buffer> ready(WebClient web, CrisislineServer server) throws Exception {
+        return web.get(server.httpPort(), "localhost", "/ready").send().await(5, TimeUnit.SECONDS);
     }
 
     private ServerOptions redisOptions(String url) {
