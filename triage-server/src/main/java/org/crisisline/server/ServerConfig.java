@@ -114,8 +114,9 @@ public final class ServerConfig {
         Map<String, String> queue = flatten(c.getJsonObject("queue"));
         QueueConfigReader.read(queue);
         JsonObject audit = c.getJsonObject("audit").copy();
-        String key = String.valueOf(audit.remove("pseudonym-key")).trim();
-        if (!key.isEmpty() && !key.equals("null")) {
+        Object rawKey = audit.remove("pseudonym-key");
+        String key = rawKey == null ? "" : String.valueOf(rawKey).trim();
+        if (!key.isEmpty()) {
             CallerPseudonym.fromBase64(key);
         }
         Map<String, String> security = flatten(c.getJsonObject("security"));
@@ -126,7 +127,7 @@ public final class ServerConfig {
         PathwaySettingsReader.read(pathway);
         JsonObject http = c.getJsonObject("http");
         return new ServerOptions(queue, (int) number(c.getJsonObject("ivr"), "ivr.port"), simulator, routing,
-                duration(c, "summary-every"), key.isEmpty() || key.equals("null") ? Optional.empty() : Optional.of(key),
+                duration(c, "summary-every"), key.isEmpty() ? Optional.empty() : Optional.of(key),
                 new ServerOptions.Http(text(http, "http.host"), (int) number(http, "http.port")), security,
                 store(c.getJsonObject("store")), pbx, pathway);
     }
