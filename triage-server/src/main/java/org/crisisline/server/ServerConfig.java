@@ -120,6 +120,11 @@ public final class ServerConfig {
             CallerPseudonym.fromBase64(key);
         }
         Map<String, String> security = flatten(c.getJsonObject("security"));
+        security.keySet().stream().filter(securityKey -> securityKey.startsWith("audit.")).findFirst()
+                .ifPresent(auditKey -> {
+                    throw new IllegalArgumentException("security." + auditKey + ": set it in the audit section, as "
+                            + auditKey);
+                });
         flatten(audit).forEach((auditKey, value) -> security.put("audit." + auditKey, value));
         SecuritySettingsReader.read(security);
         Map<String, String> pathway = new LinkedHashMap<>();

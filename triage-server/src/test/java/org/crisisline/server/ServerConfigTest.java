@@ -85,6 +85,8 @@ class ServerConfigTest {
         assertThat(failure(section("security", "auth.session.idle", "1m"))).contains("'auth.session.idle'");
         assertThat(failure(section("pathway", "cafe.soon", "1h"))).contains("'pathway.cafe.soon'");
         assertThat(failure(section("audit", "files", "x"))).contains("'audit.files'");
+        assertThat(failure(section("security", "audit.file", "x")))
+                .isEqualTo("security.audit.file: set it in the audit section, as audit.file");
     }
 
     @Test
