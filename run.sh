@@ -22,4 +22,6 @@ if [[ "${1:-}" == "simulate" ]]; then
   exec java -jar load-tests/target/crisisline-load-tests.jar "$@"
 fi
 build triage-server
+# Readable lines on a console; the server's own default is one JSON object per line, for a log shipper.
+export CRISISLINE_LOG_FORMAT="${CRISISLINE_LOG_FORMAT:-text}"
 exec java -jar triage-server/target/crisisline-server.jar "$@"

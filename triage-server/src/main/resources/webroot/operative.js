@@ -1,8 +1,9 @@
 // The operative's softphone panel: my state (ready, pause with a reason), the current call (polled every
 // 2 s through the state; the call itself is fetched, and audited as a view, only when it changes) and
-// re-tiering. The outcome form lives in outcome.js.
+// re-tiering. The outcome form lives in outcome.js, the caller's previous contacts in history.js.
 import { api, duration, fields, requireRole, say, sayError, tierBadge, words } from '/app.js';
 import { OutcomeForm } from '/outcome.js';
+import { showHistory } from '/history.js';
 
 const POLL_MS = 2000;
 const $ = (id) => document.getElementById(id);
@@ -26,6 +27,7 @@ function showCall(call) {
   $('no-call').hidden = !!call;
   $('call').hidden = !call;
   $('outcome-card').hidden = !call;
+  $('history-card').hidden = !call;
   if (!call) return;
   $('call-tier').replaceChildren(tierBadge(call.tier, 'large'));
   $('call-waited').textContent = duration(call.waitedSeconds);
@@ -46,6 +48,7 @@ async function refresh() {
       if (shownCall) showCall(null);
     } else if (state.currentCall !== shownCall) {
       showCall(await api('/api/operative/call'));
+      showHistory(shownCall);
     }
   } catch (e) {
     sayError($('state-status'), e);

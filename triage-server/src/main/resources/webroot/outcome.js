@@ -80,7 +80,10 @@ export class OutcomeForm {
         case 'cmht-referral': return { type, team: this.team || '', consent: $('cmht-consent').checked };
         case 'cafe-signpost': {
           const picked = this.form.querySelector('input[name="cafe"]:checked');
-          return { type, cafe: picked ? picked.value : '' };
+          const signpost = { type, cafe: picked ? picked.value : '' };
+          const textTo = $('cafe-text-to').value.trim();
+          if (textTo) signpost.textTo = textTo;
+          return signpost;
         }
         case 'emergency-escalation': return { type, service: $('emergency-service').value.trim() };
         case 'advice-and-close': return { type, advice: $('advice-text').value.trim(), nextStep: $('advice-next').value.trim() };
@@ -119,12 +122,15 @@ export class OutcomeForm {
       say(this.status, 'Search for cafés and choose one first.', 'error');
       return;
     }
-    const body = { pathways, clinicalRisk: $('clinical-risk').checked };
+    const body = { pathways, clinicalRisk: $('clinical-risk').checked, historyConsent: $('history-consent').checked };
     const notes = this.notes();
     if (notes) body.notes = notes;
     try {
       const saved = await api('/api/calls/' + encodeURIComponent(this.call.id) + '/outcome', { method: 'POST', body });
-      const message = 'Outcome recorded for ' + saved.call + ': ' + saved.pathways + '.';
+      const message = ['Outcome recorded for ' + saved.call + ': ' + saved.pathways + '.', ...saved.texts.map(texted)]
+        .join(' ');
+      // The number was for this one text: it is not kept on screen either.
+      $('cafe-text-to').value = '';
       say(this.status, message, 'ok');
       this.onSaved(message);
     } catch (e) {
@@ -135,6 +141,10 @@ export class OutcomeForm {
     }
   }
 }
+
+/** What became of a café's text: sent, or not sent with the details to read out instead. */
+const texted = (text) => text.sent ? 'Details of ' + text.cafe + ' texted to the caller.'
+  : 'The text was not sent (' + text.error + '): read the details out: ' + text.details;
 
 const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 

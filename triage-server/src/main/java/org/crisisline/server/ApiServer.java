@@ -3,6 +3,7 @@ package org.crisisline.server;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.store.QueueStore;
+import org.crisisline.server.audit.CallerPseudonym;
 import org.crisisline.server.audit.FileAuditLog;
 import org.crisisline.server.auth.InMemoryAccountStore;
 import org.crisisline.server.auth.config.SecuritySettings;
@@ -20,6 +22,7 @@ import org.crisisline.server.auth.web.Security;
 import org.crisisline.server.http.ApiDependencies;
 import org.crisisline.server.http.HttpApi;
 import org.crisisline.server.http.SignpostBoard;
+import org.crisisline.server.history.memory.InMemoryContactHistoryStore;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.metrics.CrisislineMetrics;
 import org.crisisline.server.metrics.LoadBands;
@@ -29,6 +32,8 @@ import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.crisisline.server.pathway.outbox.Outbox;
 import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
+import org.crisisline.server.text.SignpostTexts;
+import org.crisisline.server.text.gateway.TextGateways;
 import org.crisisline.server.web.WebUi;
 import org.crisisline.telephony.ami.AmiLinks;
 
@@ -77,7 +82,9 @@ final class ApiServer {
                             clock.instant());
                     HttpApi api = HttpApi.create(vertx, new ApiDependencies(store, queueConfig, security, accounts, log,
                             config, new PathwayPolicy(), pathways.cafe(), new SignpostBoard(), referrals,
-                            links::health, metrics, LoadBands.defaults(), STREAM_EVERY, clock));
+                            links::health, metrics, LoadBands.defaults(), STREAM_EVERY, clock,
+                            new SignpostTexts(TextGateways.from(vertx, pathways.text()), pseudonyms(options)),
+                            new InMemoryContactHistoryStore()));
                     WebUi.mount(api.router());
                     gauges = new QueueGauges(vertx, store, referrals, links::health, clock, LoadBands.defaults(),
                             GAUGES_EVERY, metrics).start();
@@ -91,6 +98,18 @@ final class ApiServer {
                     server = listening;
                     return this;
                 });
+    }
+
+    /**
+     * The pseudonyms of the numbers cafés' details are texted to, for the audit log: under the configured key,
+     * the same as the callers' own; with no key (the demo), a random one for this run.
+     */
+    private static CallerPseudonym pseudonyms(ServerOptions options) {
+        return options.pseudonymKey().map(CallerPseudonym::fromBase64).orElseGet(() -> {
+            byte[] key = new byte[CallerPseudonym.MIN_KEY_BYTES];
+            new SecureRandom().nextBytes(key);
+            return CallerPseudonym.withKey(key);
+        });
     }
 
     int port() {

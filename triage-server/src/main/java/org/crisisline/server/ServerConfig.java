@@ -61,7 +61,9 @@ public final class ServerConfig {
             Map.entry("CRISISLINE_REDIS_URL", "store.redis-url"),
             Map.entry("CRISISLINE_KEY_PREFIX", "store.key-prefix"),
             Map.entry("CRISISLINE_PBX_SIMULATED", "pbx.simulated"),
-            Map.entry("CRISISLINE_AMI_SECRET", "pbx.connections.secret"));
+            Map.entry("CRISISLINE_AMI_SECRET", "pbx.connections.secret"),
+            Map.entry("CRISISLINE_TEXT_URL", "pathway.text.url"),
+            Map.entry("CRISISLINE_TEXT_TOKEN", "pathway.text.token"));
 
     private ServerConfig() {
     }
@@ -128,7 +130,8 @@ public final class ServerConfig {
         flatten(audit).forEach((auditKey, value) -> security.put("audit." + auditKey, value));
         SecuritySettingsReader.read(security);
         Map<String, String> pathway = new LinkedHashMap<>();
-        flatten(c.getJsonObject("pathway")).forEach((pathwayKey, value) -> pathway.put("pathway." + pathwayKey, value));
+        flatten(c.getJsonObject("pathway")).forEach((pathwayKey, value) ->
+                pathway.put(pathwayKey.startsWith("pathway.") ? pathwayKey : "pathway." + pathwayKey, value));
         PathwaySettingsReader.read(pathway);
         JsonObject http = c.getJsonObject("http");
         return new ServerOptions(queue, (int) number(c.getJsonObject("ivr"), "ivr.port"), simulator, routing,

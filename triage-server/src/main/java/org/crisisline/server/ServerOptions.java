@@ -24,7 +24,7 @@ import org.crisisline.telephony.ami.AmiOptions;
  * @param security     overrides of {@code security-defaults.properties} (sessions, logins, audit file)
  * @param store        where the queue's state lives
  * @param pbx          the simulated PBX, or the real ones reached over AMI
- * @param pathway      overrides of {@code pathway-defaults.properties}
+ * @param pathway      overrides of {@code pathway-defaults.properties} (referrals, cafés, the text gateway)
  */
 public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject simulatedPbx, RoutingOptions routing,
                             Duration summaryEvery, Optional<String> pseudonymKey, Http http,
@@ -152,6 +152,13 @@ public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject s
         merged.putAll(overrides);
         return new ServerOptions(merged, ivrPort, simulatedPbx, routing, summaryEvery, pseudonymKey, http, security,
                 store, pbx, pathway);
+    }
+
+    public ServerOptions withPathway(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(pathway);
+        merged.putAll(overrides);
+        return new ServerOptions(queue, ivrPort, simulatedPbx, routing, summaryEvery, pseudonymKey, http, security,
+                store, pbx, merged);
     }
 
     /** The queue (and the callback numbers) in Redis, shared by every node configured alike. */

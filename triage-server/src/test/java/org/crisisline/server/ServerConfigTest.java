@@ -51,6 +51,9 @@ class ServerConfigTest {
         assertThat(options.pathway()).containsOnly(Map.entry("pathway.cafe.soon-window", "1h"),
                 Map.entry("pathway.outbox.flag-after-failures", "3"));
         assertThat(PathwaySettingsReader.read(options.pathway()).cafe().soonWindow()).isEqualTo(Duration.ofHours(1));
+        assertThat(ServerConfig.read(new JsonObject().put("pathway", new JsonObject()
+                .put("pathway.text.gateway", "logging")), Map.of()).pathway())
+                .containsOnly(Map.entry("pathway.text.gateway", "logging"));
         assertThat(options.http()).isEqualTo(new ServerOptions.Http("0.0.0.0", 8443));
         assertThat(options.ivrPort()).isEqualTo(4573);
         assertThat(options.pseudonymKey()).contains(KEY);
@@ -61,13 +64,16 @@ class ServerConfigTest {
     void environmentOverrides() throws Exception {
         ServerOptions options = ServerConfig.read(example(), Map.of("CRISISLINE_PSEUDONYM_KEY", KEY,
                 "CRISISLINE_REDIS_URL", "redis://10.0.0.9:6380", "CRISISLINE_AMI_SECRET", "from-the-vault",
-                "CRISISLINE_KEY_PREFIX", "north-2", "CRISISLINE_AUDIT_FILE", "/tmp/audit.jsonl"));
+                "CRISISLINE_KEY_PREFIX", "north-2", "CRISISLINE_AUDIT_FILE", "/tmp/audit.jsonl",
+                "CRISISLINE_TEXT_TOKEN", "sms-provider-token"));
 
         assertThat(options.store().redisUrl()).isEqualTo("redis://10.0.0.9:6380");
         assertThat(options.store().keyPrefix()).isEqualTo("north-2");
         assertThat(options.pbx().connections()).singleElement()
                 .satisfies(ami -> assertThat(ami.secret()).isEqualTo("from-the-vault"));
         assertThat(options.security()).containsEntry("audit.file", "/tmp/audit.jsonl");
+        assertThat(options.pathway()).containsEntry("pathway.text.token", "sms-provider-token")
+                .containsEntry("pathway.cafe.soon-window", "1h");
         assertThat(ServerConfig.read(new JsonObject(), Map.of("CRISISLINE_STORE_TYPE", "redis",
                 "CRISISLINE_PSEUDONYM_KEY", KEY)).store().type()).isEqualTo(ServerOptions.StoreType.REDIS);
     }

@@ -77,11 +77,16 @@ public final class PbxSimulation {
 
     /** Places one call by hand on a line; returns the inbound ({@code ;2}) channel's name. */
     public String placeCall(String lineName, String scriptName) {
+        return placeCall(lineName, scriptName, population.callerNumber());
+    }
+
+    /** Places one call by hand from {@code callerNumber} (e.g. the same caller calling again). */
+    public String placeCall(String lineName, String scriptName, String callerNumber) {
         HelplineLine line = options.lines().stream().filter(l -> l.name().equals(lineName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no line " + lineName));
         KeypadScript script = options.keypadScripts().stream().filter(s -> s.name().equals(scriptName))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no keypad script " + scriptName));
-        return dialplan.arrive(line, script, population.callerNumber()).inbound().name();
+        return dialplan.arrive(line, script, callerNumber).inbound().name();
     }
 
     public int liveChannels() {

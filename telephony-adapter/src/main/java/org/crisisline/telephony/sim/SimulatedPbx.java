@@ -44,6 +44,14 @@ public final class SimulatedPbx {
         return verticle.onContext(pbx -> pbx.placeCall(line, keypadScript));
     }
 
+    /**
+     * Places one call by hand from a given number (e.g. the same caller calling again); completes with the
+     * inbound {@code ;2} channel.
+     */
+    public Future<String> placeCall(String line, String keypadScript, String callerNumber) {
+        return verticle.onContext(pbx -> pbx.placeCall(line, keypadScript, callerNumber));
+    }
+
     /** How many channels are up. */
     public Future<Integer> liveChannels() {
         return verticle.onContext(PbxSimulation::liveChannels);

@@ -12,6 +12,7 @@ import org.crisisline.queue.store.QueueStore;
 import org.crisisline.server.audit.AuditLog;
 import org.crisisline.server.auth.AccountStore;
 import org.crisisline.server.auth.web.Security;
+import org.crisisline.server.history.ContactHistoryStore;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.metrics.CrisislineMetrics;
@@ -19,6 +20,7 @@ import org.crisisline.server.metrics.LoadBands;
 import org.crisisline.server.pathway.cafe.CafeConfig;
 import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
+import org.crisisline.server.text.SignpostTexts;
 import org.crisisline.telephony.ami.LinkHealth;
 
 /**
@@ -40,11 +42,14 @@ import org.crisisline.telephony.ami.LinkHealth;
  * @param bands         emotional-load bands for the leads' view
  * @param streamEvery   how often the leads' stream checks for a change
  * @param clock         the time
+ * @param texts         texts café details to the number a caller gives (through the configured gateway)
+ * @param history       callers' previous contacts, added to by each outcome and shown to the operative
  */
 public record ApiDependencies(QueueStore queue, QueueConfig queueConfig, Security security, AccountStore accounts,
         AuditLog audit, AdminConfig config, PathwayPolicy policy, CafeConfig cafeConfig, SignpostBoard signposts,
         Function<Instant, ReferralWatch.Report> referrals, Supplier<Map<String, LinkHealth>> pbx,
-        CrisislineMetrics metrics, LoadBands bands, Duration streamEvery, Clock clock) {
+        CrisislineMetrics metrics, LoadBands bands, Duration streamEvery, Clock clock, SignpostTexts texts,
+        ContactHistoryStore history) {
     public ApiDependencies {
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(queueConfig, "queueConfig");
@@ -61,5 +66,7 @@ public record ApiDependencies(QueueStore queue, QueueConfig queueConfig, Securit
         Objects.requireNonNull(bands, "bands");
         Objects.requireNonNull(streamEvery, "streamEvery");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(texts, "texts");
+        Objects.requireNonNull(history, "history");
     }
 }

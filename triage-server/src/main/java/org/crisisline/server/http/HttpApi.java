@@ -13,6 +13,7 @@ import org.crisisline.server.http.lead.QueueBoard;
 import org.crisisline.server.http.lead.QueueStream;
 import org.crisisline.server.http.operative.CallRoutes;
 import org.crisisline.server.http.operative.DirectoryRoutes;
+import org.crisisline.server.http.operative.HistoryRoutes;
 import org.crisisline.server.http.operative.OperativeRoutes;
 
 /**
@@ -54,7 +55,8 @@ public final class HttpApi {
         new OpenApiRoute().mount(routes);
         new OperativeRoutes(queue, decisions, requesters, audit, deps.config(), deps.bands()).mount(routes);
         new CallRoutes(queue, decisions, requesters, audit, deps.config(), deps.policy(), deps.signposts(),
-                deps.clock()).mount(routes);
+                deps.clock(), deps.texts(), deps.history()).mount(routes);
+        new HistoryRoutes(queue, requesters, audit, deps.history()).mount(routes);
         new DirectoryRoutes(deps.config(), deps.cafeConfig(), deps.signposts(), deps.clock()).mount(routes);
         new LeadRoutes(board, new QueueStream(vertx, board, deps.streamEvery()), decisions, requesters, audit,
                 deps.referrals(), deps.clock()).mount(routes);

@@ -41,7 +41,7 @@ public final class SignpostBoard {
     public synchronized Recorded recordAll(List<Cafe> cafes, Instant at) {
         SignpostTally next = tally;
         for (Cafe cafe : cafes) {
-            Optional<Session> session = cafe.hours().sessionAt(at).or(() -> cafe.hours().nextOpeningAfter(at));
+            Optional<Session> session = cafe.sessionToSignpost(at);
             if (session.isEmpty()) {
                 throw new ApiError(422, "cafe-closed", cafe.name() + " has no session to signpost to.");
             }

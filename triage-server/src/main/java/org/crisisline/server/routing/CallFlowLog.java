@@ -5,10 +5,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.crisisline.queue.event.QueueEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * Logs the calls flowing through the queue, one structured line per step (key=value, callers only
- * by pseudonym, never a raw number), and counts answered and abandoned calls for the summary.
+ * Logs the calls flowing through the queue, one structured entry per step (its facts as key/value pairs,
+ * callers only by pseudonym, never a raw number), and counts answered and abandoned calls for the summary.
  *
  * <p>Threading: {@link #record} from one owner (the routing verticle's context); the counts may be
  * read from any thread.
@@ -27,35 +28,44 @@ public final class CallFlowLog {
 
     private void record(QueueEvent event) {
         if (event instanceof QueueEvent.CallerQueued e) {
-            log.info("event=queued call={} caller={} line={} tier={} kind={}", e.call().id(), e.call().caller(),
-                    e.call().line(), e.call().tier().number(), e.call().kind());
+            step("queued").addKeyValue("call", e.call().id()).addKeyValue("caller", e.call().caller())
+                    .addKeyValue("line", e.call().line()).addKeyValue("tier", e.call().tier().number())
+                    .addKeyValue("kind", e.call().kind()).log();
         } else if (event instanceof QueueEvent.OperativeAssigned e) {
             assigned.incrementAndGet();
-            log.info("event=assigned call={} operative={} tier={} kind={} waited={}s", e.call(), e.operative(),
-                    e.tier().number(), e.kind(), e.waited().toSeconds());
+            step("assigned").addKeyValue("call", e.call()).addKeyValue("operative", e.operative())
+                    .addKeyValue("tier", e.tier().number()).addKeyValue("kind", e.kind())
+                    .addKeyValue("waitedSeconds", e.waited().toSeconds()).log();
         } else if (event instanceof QueueEvent.CallConnected e) {
             answered.incrementAndGet();
-            log.info("event=connected call={} operative={} tier={} waited={}s", e.call(), e.operative(),
-                    e.tier().number(), e.waited().toSeconds());
+            step("connected").addKeyValue("call", e.call()).addKeyValue("operative", e.operative())
+                    .addKeyValue("tier", e.tier().number()).addKeyValue("waitedSeconds", e.waited().toSeconds()).log();
         } else if (event instanceof QueueEvent.OfferNotAnswered e) {
-            log.info("event=offer-not-answered call={} operative={}", e.call(), e.operative());
+            step("offer-not-answered").addKeyValue("call", e.call()).addKeyValue("operative", e.operative()).log();
         } else if (event instanceof QueueEvent.CallCompleted e) {
             completed.incrementAndGet();
-            log.info("event=completed call={} operative={} tier={} talk={}s", e.call(), e.operative(),
-                    e.tier().number(), e.talkTime().toSeconds());
+            step("completed").addKeyValue("call", e.call()).addKeyValue("operative", e.operative())
+                    .addKeyValue("tier", e.tier().number()).addKeyValue("talkSeconds", e.talkTime().toSeconds()).log();
         } else if (event instanceof QueueEvent.CallerAbandoned e) {
             abandoned.incrementAndGet();
-            log.info("event=abandoned call={} tier={} waited={}s", e.call(), e.tier().number(), e.waited().toSeconds());
+            step("abandoned").addKeyValue("call", e.call()).addKeyValue("tier", e.tier().number())
+                    .addKeyValue("waitedSeconds", e.waited().toSeconds()).log();
         } else if (event instanceof QueueEvent.VirtualHoldAccepted e) {
-            log.info("event=virtual-hold call={}", e.call());
+            step("virtual-hold").addKeyValue("call", e.call()).log();
         } else if (event instanceof QueueEvent.CallbackBooked e) {
-            log.info("event=slot-booked call={} slot={}", e.call(), e.slotStart());
+            step("slot-booked").addKeyValue("call", e.call()).addKeyValue("slot", e.slotStart()).log();
         } else if (event instanceof QueueEvent.CallbackAttemptFailed e) {
-            log.info("event=callback-failed call={} attempt={} reason={}", e.call(), e.attempt(), e.reason());
+            step("callback-failed").addKeyValue("call", e.call()).addKeyValue("attempt", e.attempt())
+                    .addKeyValue("reason", e.reason()).log();
         } else if (event instanceof QueueEvent.ClinicalLeadAlerted e) {
-            log.warn("event=lead-alerted reason={} call={} detail={}", e.reason(), e.call().map(Object::toString)
-                    .orElse("-"), e.detail());
+            log.atWarn().setMessage("lead-alerted").addKeyValue("reason", e.reason()).addKeyValue("call", e.call().map(Object::toString).orElse("-"))
+                    .addKeyValue("detail", e.detail()).log();
         }
+    }
+
+    /** One call-flow step: its name is the message, its facts are key/value pairs. */
+    private static LoggingEventBuilder step(String name) {
+        return log.atInfo().setMessage(name);
     }
 
     /**

@@ -21,12 +21,14 @@ import org.crisisline.queue.model.Skills;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.queue.store.memory.InMemoryQueueStore;
 import org.crisisline.server.audit.AuditRecord;
+import org.crisisline.server.audit.CallerPseudonym;
 import org.crisisline.server.audit.InMemoryAuditLog;
 import org.crisisline.server.auth.InMemoryAccountStore;
 import org.crisisline.server.auth.config.SecuritySettingsReader;
 import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.auth.web.Browser;
 import org.crisisline.server.auth.web.Security;
+import org.crisisline.server.history.memory.InMemoryContactHistoryStore;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.metrics.CrisislineMetrics;
@@ -34,6 +36,8 @@ import org.crisisline.server.metrics.LoadBands;
 import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
+import org.crisisline.server.text.RecordingTextGateway;
+import org.crisisline.server.text.SignpostTexts;
 import org.crisisline.telephony.ami.LinkHealth;
 import org.crisisline.telephony.event.LinkState;
 
@@ -55,6 +59,9 @@ public final class ApiServer {
     public final InMemoryAccountStore accounts = new InMemoryAccountStore();
     public final CrisislineMetrics metrics = CrisislineMetrics.create(queueConfig);
     public final Map<String, LinkHealth> links = new ConcurrentHashMap<>();
+    public final RecordingTextGateway texts = new RecordingTextGateway();
+    public final CallerPseudonym pseudonyms = CallerPseudonym.withKey(new byte[CallerPseudonym.MIN_KEY_BYTES]);
+    public final InMemoryContactHistoryStore history = new InMemoryContactHistoryStore();
     public volatile ReferralWatch.Report referrals = new ReferralWatch.Report(List.of(), List.of(), List.of(), List.of());
     public Vertx vertx;
     public Security security;
@@ -79,7 +86,8 @@ public final class ApiServer {
                 queue.execute(new QueueCommand.SetRota(rota))).mapEmpty(), clock.instant());
         ApiDependencies deps = new ApiDependencies(queue, queueConfig, security, accounts, audit, config,
                 new PathwayPolicy(), PathwaySettingsReader.defaults().cafe(), new SignpostBoard(), now -> referrals,
-                () -> Map.copyOf(links), metrics, LoadBands.defaults(), Duration.ofMillis(100), clock);
+                () -> Map.copyOf(links), metrics, LoadBands.defaults(), Duration.ofMillis(100), clock,
+                new SignpostTexts(texts, pseudonyms), history);
         passwords = await(security.demoAccounts(accounts).create());
         api = HttpApi.create(vertx, deps);
         port = await(vertx.createHttpServer().requestHandler(api.router()).listen(0)).actualPort();

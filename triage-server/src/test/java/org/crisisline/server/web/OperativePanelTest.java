@@ -3,6 +3,14 @@ package org.crisisline.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.crisisline.queue.model.CallId;
+import org.crisisline.queue.model.CallerRef;
+import org.crisisline.queue.model.Line;
+import org.crisisline.queue.model.Tier;
+import org.crisisline.server.history.Contact;
 import org.crisisline.server.http.ApiServer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -29,10 +37,7 @@ class OperativePanelTest extends BrowserTest {
     void cafeAloneRefused() throws Exception {
         chromium.signIn(server, "op1", "/operative.html");
         assertThat(chromium.visible("#call-tier .tier-badge").getText()).isEqualTo("Tier 1 · Immediate risk");
-        chromium.find("#pw-cafe").click();
-        chromium.type("#cafe-district", "LS6");
-        chromium.find("#cafe-find").click();
-        chromium.visible("#cafe-offers input[name=cafe]:checked");
+        pickTheFirstCafeInLs6();
         assertThat(chromium.find("#cafe-offers").getText()).contains("places left");
         chromium.find("#outcome-form button[type=submit]").click();
 
@@ -77,10 +82,7 @@ class OperativePanelTest extends BrowserTest {
         new Select(chromium.find("#cmht-urgency")).selectByValue("urgent");
         chromium.type("#cmht-risk", "thoughts of self-harm, no plan");
         chromium.find("#cmht-consent").click();
-        chromium.find("#pw-cafe").click();
-        chromium.type("#cafe-district", "LS6");
-        chromium.find("#cafe-find").click();
-        chromium.visible("#cafe-offers input[name=cafe]:checked");
+        pickTheFirstCafeInLs6();
         chromium.find("#outcome-form button[type=submit]").sendKeys(Keys.ENTER);
 
         chromium.waitForText("#state-status", "Outcome recorded for call-1");
@@ -89,5 +91,52 @@ class OperativePanelTest extends BrowserTest {
         assertThat(ApiServer.await(server.api.audit.records())).extracting(r -> r.entry().action() + " " + r.entry().outcome())
                 .contains("call.outcome SUCCEEDED");
         chromium.assertCleanSince(server);
+    }
+
+    @Test
+    @DisplayName("The panel shows the caller's previous contacts, with a note only where the caller consented")
+    void callerHistory() throws Exception {
+        remember("call-0", "2026-11-20T21:00:00Z", true, "prefers texts");
+        remember("call-00", "2026-11-13T20:00:00Z", false, "not kept");
+        chromium.signIn(server, "op2", "/operative.html");
+
+        chromium.waitForText("#history-status", "2 previous contact(s)");
+        String shown = chromium.find("#history-list").getText();
+        assertThat(shown).contains("cafe-signpost:leeds-haven", "Note: prefers texts", "No note kept (no consent)")
+                .doesNotContain("not kept\n").doesNotContain("Note: not kept");
+        assertThat(shown.indexOf("prefers texts")).isLessThan(shown.indexOf("No note kept"));
+        chromium.assertCleanSince(server);
+        chromium.screenshot("operative-history");
+    }
+
+    @Test
+    @DisplayName("A café signpost with a number texts the details, and the panel says so")
+    void cafeDetailsTexted() throws Exception {
+        chromium.signIn(server, "op2", "/operative.html");
+        chromium.visible("#call-tier .tier-badge");
+        pickTheFirstCafeInLs6();
+        chromium.type("#cafe-text-to", "07700 900123");
+        chromium.find("#history-consent").click();
+        chromium.find("#outcome-form button[type=submit]").sendKeys(Keys.ENTER);
+
+        chromium.waitForText("#state-status", "Details of leeds-haven texted to the caller");
+        assertThat(server.api.texts.sent()).singleElement()
+                .satisfies(text -> assertThat(text.to().number().e164()).isEqualTo("+447700900123"));
+        chromium.assertCleanSince(server);
+        chromium.screenshot("operative-cafe-texted");
+    }
+
+    /** Ticks the café pathway, searches LS6 and waits for the first offer to be chosen. */
+    private static void pickTheFirstCafeInLs6() {
+        chromium.find("#pw-cafe").click();
+        chromium.type("#cafe-district", "LS6");
+        chromium.find("#cafe-find").click();
+        chromium.visible("#cafe-offers input[name=cafe]:checked");
+    }
+
+    private void remember(String call, String at, boolean consented, String note) throws Exception {
+        ApiServer.await(io.vertx.core.Future.fromCompletionStage(server.api.history.record(
+                new CallerRef(ApiServer.CALLER_1), Contact.of(CallId.of(call), Instant.parse(at), Line.CRISIS,
+                        Tier.CRISIS, List.of("cafe-signpost:leeds-haven"), List.of(), consented, Optional.of(note)))));
     }
 }

@@ -14,6 +14,8 @@ import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.server.audit.Outcome;
+import org.crisisline.server.history.Contact;
+import org.crisisline.server.history.ContactHistoryStore;
 import org.crisisline.server.auth.web.ApiError;
 import org.crisisline.server.http.AuditTrail;
 import org.crisisline.server.http.Decisions;
@@ -32,16 +34,19 @@ import org.crisisline.server.pathway.rules.CallContext;
 import org.crisisline.server.pathway.rules.PathwayChoice;
 import org.crisisline.server.pathway.rules.PathwayPlan;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
+import org.crisisline.server.text.SignpostTexts;
 
 /**
  * Decisions on a call, by the operative on it or a clinical lead: {@code POST /api/calls/{id}/retier}
  * {@code {"tier": 1-3, "reason"}} and {@code POST /api/calls/{id}/outcome} {@code {"pathways": [...],
  * "clinicalRisk": bool, "notes"}}, checked by {@link PathwayPolicy} (a café alone for a tier-1 caller or
  * one with clinical risk: 422 {@code pathway-refused} with the rule's reason). An accepted outcome counts
- * its café signposts and is audited with its pathways (never the notes). Event loop only.
+ * its café signposts and is audited with its pathways (never the notes); it is then added to the caller's
+ * contact history (with a short note only when {@code historyConsent} is true), and the details of each café
+ * signpost with a {@code textTo} number are texted ({@link CafeTexting}): the answer's {@code texts} say
+ * whether each was sent. Event loop only.
  */
 public final class CallRoutes {
-    private final QueueAccess queue;
     private final Decisions decisions;
     private final Requesters requesters;
     private final AuditTrail audit;
@@ -49,10 +54,15 @@ public final class CallRoutes {
     private final PathwayPolicy policy;
     private final SignpostBoard signposts;
     private final Clock clock;
+    private final OpenCalls calls;
+    private final SignpostTexts texts;
+    private final CafeTexting texting;
+    private final ContactHistoryStore history;
 
     public CallRoutes(QueueAccess queue, Decisions decisions, Requesters requesters, AuditTrail audit,
-            AdminConfig config, PathwayPolicy policy, SignpostBoard signposts, Clock clock) {
-        this.queue = Objects.requireNonNull(queue, "queue");
+            AdminConfig config, PathwayPolicy policy, SignpostBoard signposts, Clock clock, SignpostTexts texts,
+            ContactHistoryStore history) {
+        this.calls = new OpenCalls(queue);
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.requesters = Objects.requireNonNull(requesters, "requesters");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -60,6 +70,9 @@ public final class CallRoutes {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.signposts = Objects.requireNonNull(signposts, "signposts");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.texting = new CafeTexting(texts, signposts, audit);
+        this.history = Objects.requireNonNull(history, "history");
     }
 
     public void mount(RouteTable routes) {
@@ -73,7 +86,7 @@ public final class CallRoutes {
         Tier tier = Params.tier(body.integer("tier", 1, 3), "tier");
         String reason = body.string("reason", 500);
         requesters.of(rc)
-                .compose(who -> callFor(who, id).compose(call -> decisions.execute(who, "call.retier", "call",
+                .compose(who -> calls.callFor(who, id).compose(call -> decisions.execute(who, "call.retier", "call",
                         id.value(), Optional.of(reason), new QueueCommand.Retier(id, tier, who.actor(), reason))))
                 .onSuccess(done -> Replies.ok(rc, new JsonObject().put("call", id.value()).put("tier", tier.number())))
                 .onFailure(rc::fail);
@@ -81,19 +94,35 @@ public final class CallRoutes {
 
     private void outcome(RoutingContext rc) {
         CallId id = Params.callId(rc);
-        JsonInput body = JsonInput.body(rc, "pathways", "clinicalRisk", "notes");
+        JsonInput body = JsonInput.body(rc, "pathways", "clinicalRisk", "notes", "historyConsent");
         JsonArray pathways = body.array("pathways", PathwayChoices.MAX_PATHWAYS);
         boolean clinicalRisk = body.bool("clinicalRisk");
-        body.optionalString("notes", 4_000);
+        Optional<String> notes = body.optionalString("notes", 4_000);
+        boolean historyConsent = body.optionalBool("historyConsent", false);
         List<PathwayChoice> choices = PathwayChoices.read(pathways, config.cmhtDirectory(), config.cafes(),
                 clock.instant());
+        List<CafeTextRequests.Request> textRequests = CafeTextRequests.read(pathways, texts);
+        JsonObject reply = new JsonObject().put("call", id.value());
         requesters.of(rc)
-                .compose(who -> callFor(who, id).compose(call -> decide(who, call, choices, clinicalRisk)))
-                .onSuccess(plan -> Replies.json(rc, 201, new JsonObject()
-                        .put("call", id.value())
-                        .put("tier", plan.context().tier().number())
-                        .put("pathways", PathwayChoices.describe(plan.choices()))))
+                .compose(who -> calls.callFor(who, id).compose(call -> decide(who, call, choices, clinicalRisk)
+                        .compose(plan -> remember(call, plan, historyConsent, notes))
+                        .onSuccess(plan -> reply.put("tier", plan.context().tier().number())
+                                .put("pathways", PathwayChoices.describe(plan.choices())))
+                        .compose(plan -> texting.send(rc.vertx().getOrCreateContext(), who, call, config.cafes(),
+                                textRequests, clock.instant()))))
+                .onSuccess(texted -> Replies.json(rc, 201, reply.put("texts", texted)))
                 .onFailure(rc::fail);
+    }
+
+    /** Adds this outcome to the caller's contact history: pathway types always, the note only with consent. */
+    private Future<PathwayPlan> remember(Call call, PathwayPlan plan, boolean consented, Optional<String> notes) {
+        List<String> referredTo = plan.choices().stream()
+                .filter(PathwayChoice.CmhtReferral.class::isInstance)
+                .map(choice -> ((PathwayChoice.CmhtReferral) choice).team().toString())
+                .toList();
+        Contact contact = Contact.of(call.id(), clock.instant(), call.line(), plan.context().tier(),
+                PathwayChoices.descriptions(plan.choices()), referredTo, consented, notes);
+        return Future.fromCompletionStage(history.record(call.caller(), contact)).map(plan);
     }
 
     private Future<PathwayPlan> decide(Requester who, Call call, List<PathwayChoice> choices, boolean clinicalRisk) {
@@ -117,19 +146,5 @@ public final class CallRoutes {
                 .map(choice -> ((PathwayChoice.CafeSignpost) choice).cafe())
                 .flatMap(id -> config.cafes().stream().filter(cafe -> cafe.id().equals(id)))
                 .toList();
-    }
-
-    /** The open call, if the requester may decide on it: the operative on it, or any clinical lead. */
-    private Future<Call> callFor(Requester who, CallId id) {
-        return queue.fullSnapshot().map(snapshot -> {
-            Call call = QueueAccess.openCall(snapshot, id).orElseThrow(() ->
-                    new ApiError(404, "unknown-call", "There is no open call " + id + "."));
-            boolean theirs = who.operative().isPresent() && call.operative().equals(who.operative());
-            if (!theirs && !who.isLead()) {
-                throw new ApiError(403, "not-your-call",
-                        "Only the operative on this call or a clinical lead may do this.");
-            }
-            return call;
-        });
     }
 }

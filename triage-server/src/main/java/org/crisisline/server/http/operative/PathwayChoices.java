@@ -17,7 +17,8 @@ import org.crisisline.server.pathway.rules.PathwayChoice;
 
 /**
  * Reads the {@code pathways} of a call's outcome into {@link PathwayChoice}s, each an object with a
- * {@code type}: {@code cmht-referral {team, consent}}, {@code cafe-signpost {cafe}},
+ * {@code type}: {@code cmht-referral {team, consent}}, {@code cafe-signpost {cafe, textTo?}} ({@code textTo}
+ * is read by {@code CafeTextRequests}),
  * {@code emergency-escalation {service}}, {@code advice-and-close {advice, nextStep}},
  * {@code callback {slotStart}}, {@code check-in {firstCall, everyDays}}. Teams and cafés must exist in the
  * directories (422 {@code unknown-team}/{@code unknown-cafe}); shapes are checked strictly (400). Whether the
@@ -38,7 +39,7 @@ public final class PathwayChoices {
     }
 
     private static PathwayChoice one(Object value, String where, CmhtDirectory teams, List<Cafe> cafes, Instant now) {
-        String type = JsonInput.nested(value, where, "type", "team", "consent", "cafe", "service", "advice",
+        String type = JsonInput.nested(value, where, "type", "team", "consent", "cafe", "textTo", "service", "advice",
                 "nextStep", "slotStart", "firstCall", "everyDays").string("type", 32);
         return switch (type) {
             case "cmht-referral" -> {
@@ -51,7 +52,7 @@ public final class PathwayChoices {
                         in.bool("consent") ? Consent.given(now) : Consent.refused(now));
             }
             case "cafe-signpost" -> {
-                CafeId cafe = CafeId.of(JsonInput.nested(value, where, "type", "cafe").string("cafe", 64));
+                CafeId cafe = CafeId.of(JsonInput.nested(value, where, "type", "cafe", "textTo").string("cafe", 64));
                 if (cafes.stream().noneMatch(c -> c.id().equals(cafe))) {
                     throw new ApiError(422, "unknown-cafe", "There is no café '" + cafe + "' in the directory.");
                 }
@@ -86,7 +87,12 @@ public final class PathwayChoices {
 
     /** A short, number-free description for the audit log, e.g. {@code cafe-signpost:leeds-haven}. */
     public static String describe(List<PathwayChoice> choices) {
-        return String.join(", ", choices.stream().map(PathwayChoices::describe).toList());
+        return String.join(", ", descriptions(choices));
+    }
+
+    /** Each choice described as for the audit log, in order. */
+    public static List<String> descriptions(List<PathwayChoice> choices) {
+        return choices.stream().map(PathwayChoices::describe).toList();
     }
 
     private static String describe(PathwayChoice choice) {

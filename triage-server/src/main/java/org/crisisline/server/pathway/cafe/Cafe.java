@@ -1,10 +1,13 @@
 package org.crisisline.server.pathway.cafe;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.crisisline.queue.model.Language;
 import org.crisisline.server.pathway.PathwayConfigException;
 import org.crisisline.server.pathway.PostcodeDistrict;
+import org.crisisline.server.pathway.hours.Session;
 import org.crisisline.server.pathway.hours.WeeklyHours;
 
 /**
@@ -32,6 +35,11 @@ public record Cafe(CafeId id, String name, String address, String phone, WeeklyH
         if (areas.isEmpty()) {
             throw new PathwayConfigException("pathway.cafes." + id + ".areas", "must name at least one postcode district");
         }
+    }
+
+    /** The session a caller signposted at {@code at} would go to: the one open then, or else the next to open. */
+    public Optional<Session> sessionToSignpost(Instant at) {
+        return hours.sessionAt(at).or(() -> hours.nextOpeningAfter(at));
     }
 
     public boolean covers(PostcodeDistrict district) {

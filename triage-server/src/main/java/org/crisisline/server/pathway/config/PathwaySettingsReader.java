@@ -1,11 +1,14 @@
 package org.crisisline.server.pathway.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.crisisline.queue.config.QueueConfigReader;
@@ -57,7 +60,41 @@ public final class PathwaySettingsReader {
                         duration(values, "pathway.outbox.max-backoff"),
                         count(values, "pathway.outbox.flag-after-failures")),
                 new CafeConfig(duration(values, "pathway.cafe.soon-window"),
-                        duration(values, "pathway.cafe.minimum-time-left")));
+                        duration(values, "pathway.cafe.minimum-time-left")),
+                text(values));
+    }
+
+    private static TextSettings text(Map<String, String> values) {
+        String kind = text(values, "pathway.text.gateway");
+        String url = text(values, "pathway.text.url");
+        String token = text(values, "pathway.text.token");
+        Duration timeout = duration(values, "pathway.text.timeout");
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new PathwayConfigException("pathway.text.timeout", "must be positive");
+        }
+        return switch (kind) {
+            case "logging" -> new TextSettings(TextSettings.Gateway.LOGGING, Optional.empty(), Optional.empty(), timeout);
+            case "http" -> {
+                if (token.isEmpty()) {
+                    throw new PathwayConfigException("pathway.text.token", "is needed by the http gateway");
+                }
+                yield new TextSettings(TextSettings.Gateway.HTTP, Optional.of(httpUrl(url)), Optional.of(token), timeout);
+            }
+            default -> throw new PathwayConfigException("pathway.text.gateway", "is logging or http (got '" + kind + "')");
+        };
+    }
+
+    private static URI httpUrl(String raw) {
+        try {
+            URI url = new URI(raw);
+            if (("http".equals(url.getScheme()) || "https".equals(url.getScheme())) && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, with the key
+        }
+        throw new PathwayConfigException("pathway.text.url", "is an http:// or https:// address, needed by the http "
+                + "gateway (got '" + raw + "')");
     }
 
     private static Map<Urgency, Duration> perUrgency(Map<String, String> values, String prefix) {
