@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,13 @@ import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.config.QueueConfigReader;
 import org.crisisline.queue.store.QueueStore;
 import org.crisisline.queue.store.memory.InMemoryQueueStore;
+import org.crisisline.queue.store.redis.RedisQueueStore;
+import org.crisisline.queue.store.redis.RedisQueueStoreOptions;
 import org.crisisline.server.audit.CallerPseudonym;
+import org.crisisline.server.callback.CallbackNumberCipher;
+import org.crisisline.server.callback.CallbackNumbers;
+import org.crisisline.server.callback.InMemoryCallbackNumbers;
+import org.crisisline.server.callback.redis.RedisCallbackNumbers;
 import org.crisisline.server.routing.CallerPseudonyms;
 import org.crisisline.server.routing.RoutingVerticle;
 import org.crisisline.telephony.PbxGateway;
@@ -45,16 +52,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class CrisislineServer {
     private static final Logger log = LoggerFactory.getLogger(CrisislineServer.class);
-    private static final String PBX = "sim";
+    private static final String SIMULATED_PBX = "sim";
     private static final Duration LINK_UP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Vertx vertx;
-    private final QueueStore store;
+    private QueueStore store;
+    private CallbackNumbers numbers;
     private final QueueConfig queueConfig;
     private final Clock clock;
     private IvrServer ivr;
     private SimulatedPbx pbx;
     private AmiLinks links;
+    private String routedPbx;
     private RoutingVerticle routing;
     private String routingDeployment;
     private ApiServer api;
@@ -62,7 +71,6 @@ public final class CrisislineServer {
     private CrisislineServer(Vertx vertx, QueueConfig queueConfig, Clock clock) {
         this.vertx = vertx;
         this.queueConfig = queueConfig;
-        this.store = new InMemoryQueueStore(queueConfig, clock);
         this.clock = clock;
     }
 
@@ -77,18 +85,17 @@ public final class CrisislineServer {
 
     private Future<Void> startAll(ServerOptions options) {
         LocalMessageCodec.install(vertx);
-        String amiSecret = randomHex(16);
         ivr = IvrServer.create(vertx, IvrServerOptions.defaults().withPort(options.ivrPort()));
-        return ivr.start()
-                .compose(ivrPort -> SimulatedPbx.start(vertx, SimulatedPbxOptions.fromJson(options.simulatedPbx().copy()
-                        .put("agi-port", ivrPort).put("ami-secret", amiSecret)
-                        .put("time-scale", options.routing().timeScale()))))
-                .compose(started -> {
-                    pbx = started;
-                    links = AmiLinks.create(vertx, List.of(AmiOptions.fromJson(new JsonObject()
-                            .put("pbx", PBX).put("host", "127.0.0.1").put("port", started.amiPort())
-                            .put("username", SimulatedPbxOptions.DEFAULTS.getString("ami-username"))
-                            .put("secret", amiSecret))), Clock.systemUTC());
+        return openStore(options.store())
+                .compose(opened -> {
+                    store = opened;
+                    numbers = callbackNumbers(options);
+                    return ivr.start();
+                })
+                .compose(ivrPort -> amiConnections(options, ivrPort))
+                .compose(connections -> {
+                    links = AmiLinks.create(vertx, connections, Clock.systemUTC());
+                    routedPbx = connections.get(0).pbx();
                     Future<Void> up = linkUp();
                     return links.start().compose(v -> up);
                 })
@@ -97,16 +104,71 @@ public final class CrisislineServer {
                     return api.start(vertx, store, queueConfig, links, options, clock);
                 })
                 .compose(v -> {
-                    PbxGateway gateway = links.gateway(PBX).orElseThrow();
-                    routing = new RoutingVerticle(store, gateway, options.routing(), pseudonyms(options), clock,
+                    PbxGateway gateway = links.gateway(routedPbx).orElseThrow();
+                    routing = new RoutingVerticle(store, numbers, gateway, options.routing(), pseudonyms(options), clock,
                             options.summaryEvery()).observingEvents(api.metrics()::recordEvents);
                     return vertx.deployVerticle(routing);
                 })
                 .onSuccess(id -> routingDeployment = id)
                 .onSuccess(id -> log.info("Crisisline started: web and API on http://{}:{}/, IVR on FastAGI port {},"
-                        + " simulated PBX AMI on port {}, time x{}", options.http().host(), api.port(), ivr.port(),
-                        pbx.amiPort(), options.routing().timeScale()))
+                        + " PBX {}{}, time x{}", options.http().host(), api.port(), ivr.port(), routedPbx,
+                        pbx == null ? "" : " (simulated, AMI on port " + pbx.amiPort() + ")",
+                        options.routing().timeScale()))
                 .mapEmpty();
+    }
+
+    /**
+     * The PBXs to follow over AMI: the simulated one, started here with its FastAGI client pointed at
+     * the IVR, if {@code pbx.simulated}; then the configured real ones. The routing drives the first.
+     */
+    private Future<List<AmiOptions>> amiConnections(ServerOptions options, int ivrPort) {
+        if (!options.pbx().simulated()) {
+            return Future.succeededFuture(options.pbx().connections());
+        }
+        String amiSecret = randomHex(16);
+        return SimulatedPbx.start(vertx, SimulatedPbxOptions.fromJson(options.simulatedPbx().copy()
+                        .put("agi-port", ivrPort).put("ami-secret", amiSecret)
+                        .put("time-scale", options.routing().timeScale())))
+                .map(started -> {
+                    pbx = started;
+                    List<AmiOptions> connections = new ArrayList<>();
+                    connections.add(AmiOptions.fromJson(new JsonObject()
+                            .put("pbx", SIMULATED_PBX).put("host", "127.0.0.1").put("port", started.amiPort())
+                            .put("username", SimulatedPbxOptions.DEFAULTS.getString("ami-username"))
+                            .put("secret", amiSecret)));
+                    connections.addAll(options.pbx().connections());
+                    return connections;
+                });
+    }
+
+    /**
+     * The queue store {@code store.type} names. Redis must answer at start, or start-up fails saying
+     * so; once running, the store's own timeouts apply and it reports itself degraded on /ready.
+     */
+    private Future<QueueStore> openStore(ServerOptions.Store settings) {
+        if (settings.type() == ServerOptions.StoreType.MEMORY) {
+            return Future.succeededFuture(new InMemoryQueueStore(queueConfig, clock));
+        }
+        RedisQueueStoreOptions defaults = RedisQueueStoreOptions.defaults(settings.redisUrl());
+        RedisQueueStoreOptions redis = new RedisQueueStoreOptions(settings.redisUrl(), settings.lineGroup(),
+                settings.keyPrefix(), settings.timeout(), settings.snapshotEvery(), defaults.dedupeWindow(),
+                defaults.poolSize());
+        return RedisQueueStore.open(vertx, queueConfig, clock, redis)
+                .<QueueStore>map(opened -> opened)
+                .recover(e -> Future.failedFuture(new IllegalStateException("store.redis-url: Redis at "
+                        + settings.redisUrl() + " cannot be reached: " + e.getMessage(), e)));
+    }
+
+    /** Callback numbers beside the queue: in memory with it, or in Redis under its key prefix, encrypted. */
+    private CallbackNumbers callbackNumbers(ServerOptions options) {
+        ServerOptions.Store settings = options.store();
+        if (settings.type() == ServerOptions.StoreType.MEMORY) {
+            return new InMemoryCallbackNumbers();
+        }
+        // ServerOptions requires the pseudonym key with Redis: every node derives the same cipher key.
+        return RedisCallbackNumbers.create(vertx, settings.redisUrl(), settings.keyPrefix(),
+                CallbackNumberCipher.derivedFromBase64(options.pseudonymKey().orElseThrow()),
+                settings.callbackNumberTtl(), settings.timeout());
     }
 
     /** Completes when the AMI link to the simulated PBX is logged in (its heartbeat keeps callers with us). */
@@ -145,13 +207,21 @@ public final class CrisislineServer {
         if (ivr != null) {
             chain = chain.compose(v -> ivr.stop());
         }
-        return chain.onComplete(ignored -> store.close());
+        return chain.onComplete(ignored -> {
+            if (store != null) {
+                store.close();
+            }
+            if (numbers != null) {
+                numbers.close();
+            }
+        });
     }
 
     public QueueStore store() {
         return store;
     }
 
+    /** The simulated PBX inside this server; null when {@code pbx.simulated} is false. */
     public SimulatedPbx pbx() {
         return pbx;
     }

@@ -15,8 +15,9 @@ import java.util.Map;
  */
 final class ServerArgs {
     static final String USAGE = "usage: java -jar crisisline-server.jar [--config FILE] [--time-scale N]\n"
-            + "  starts the embedded default (in-memory queue, IVR, simulated PBX, routing);\n"
-            + "  --config FILE   JSON settings over the shipped server-defaults.json (env CRISISLINE_CONFIG)\n"
+            + "  starts the server; by default the embedded demo (in-memory queue, IVR, simulated PBX, routing);\n"
+            + "  --config FILE   JSON settings over the shipped server-defaults.json (env CRISISLINE_CONFIG);\n"
+            + "                  CRISISLINE_REDIS_URL, CRISISLINE_AMI_SECRET, CRISISLINE_PSEUDONYM_KEY, ... override it\n"
             + "  --time-scale N  simulated time runs N times faster (default 10; env CRISISLINE_TIME_SCALE)";
 
     private ServerArgs() {

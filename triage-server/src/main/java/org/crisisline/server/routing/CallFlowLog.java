@@ -17,6 +17,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 public final class CallFlowLog {
     private static final Logger log = LoggerFactory.getLogger("crisisline.calls");
 
+    private final AtomicLong assigned = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
@@ -31,6 +32,7 @@ public final class CallFlowLog {
                     .addKeyValue("line", e.call().line()).addKeyValue("tier", e.call().tier().number())
                     .addKeyValue("kind", e.call().kind()).log();
         } else if (event instanceof QueueEvent.OperativeAssigned e) {
+            assigned.incrementAndGet();
             step("assigned").addKeyValue("call", e.call()).addKeyValue("operative", e.operative())
                     .addKeyValue("tier", e.tier().number()).addKeyValue("kind", e.kind())
                     .addKeyValue("waitedSeconds", e.waited().toSeconds()).log();
@@ -64,6 +66,14 @@ public final class CallFlowLog {
     /** One call-flow step: its name is the message, its facts are key/value pairs. */
     private static LoggingEventBuilder step(String name) {
         return log.atInfo().setMessage(name);
+    }
+
+    /**
+     * Operatives assigned to calls by this node's commands so far: with several nodes, the node that
+     * assigned is the one that rings.
+     */
+    public long assigned() {
+        return assigned.get();
     }
 
     /** Calls connected to an operative so far (live and called back). */

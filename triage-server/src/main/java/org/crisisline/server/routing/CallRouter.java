@@ -44,9 +44,11 @@ import org.crisisline.telephony.event.TelephonyEvent;
  *
  * <ul>
  *   <li>A caller registered by the IVR is enqueued under a keyed-hash pseudonym; the raw number is
- *       kept only when the caller books a callback, and only until that call is over.</li>
- *   <li>An operative assigned to a live caller is rung (Redirect); to an agent-first call, the
- *       operative is called first, then the kept number (Originate).</li>
+ *       kept (by the verticle, in {@code callback/CallbackNumbers}, shared by the nodes) only when the
+ *       caller books a callback, and only until that call is over: the router says when to forget it.</li>
+ *   <li>An operative assigned to a live caller is rung (Redirect); to an agent-first call, once the
+ *       verticle has fetched the kept number, the operative is called first, then that number
+ *       (Originate).</li>
  *   <li>An answer marks the call connected; a failed dial, a failed originate or a failed PBX action
  *       puts the caller back in their place (offer not answered); a called-back person who does not
  *       answer is reported unreachable (the queue retries or escalates).</li>
@@ -63,8 +65,6 @@ public final class CallRouter {
     private final CallerPseudonyms pseudonyms;
     private final Clock clock;
     private final ChannelDirectory channels = new ChannelDirectory();
-    /** Raw callback numbers, by call: the one place a raw number is kept, as DOMAIN.md allows. */
-    private final Map<CallId, String> callbackNumbers = new HashMap<>();
     /** Agent-first calls whose operative leg is up and whose callee is being dialled, with that operative. */
     private final Map<CallId, OperativeId> callbacksDialling = new HashMap<>();
     /** Agent-first calls where operative and callee are talking. */
@@ -98,19 +98,16 @@ public final class CallRouter {
         return !arrived.dangerNow() && arrived.tier().mayBeOfferedCallback();
     }
 
-    /** The caller chose a callback: keep their place or book a slot. Keeps the number for the callback. */
+    /**
+     * The caller chose a callback: keep their place or book a slot. The verticle keeps the number
+     * before it runs the command (the callback may be due at once), and forgets it if refused.
+     */
     public QueueCommand callbackChosen(BookCallback booking) {
         CallId id = CallId.of(booking.callId());
-        callbackNumbers.put(id, booking.callbackNumber());
         if (booking.choice() instanceof CallbackChoice.Slot slot) {
             return new QueueCommand.BookSlot(id, slot.slot().start());
         }
         return new QueueCommand.AcceptVirtualHold(id);
-    }
-
-    /** The queue refused the booking: the number must not be kept. */
-    public void callbackRefused(CallId call) {
-        callbackNumbers.remove(call);
     }
 
     /** The id the IVR tells the caller their callback is booked under. */
@@ -120,13 +117,17 @@ public final class CallRouter {
 
     /**
      * The caller left the IVR (hung up, or sent to Asterisk's own queue): end their call. Not while
-     * the call is being rung to an operative: our own Redirect ends the AGI script as a hang-up would,
-     * and a caller who really hung up is reported by the AMI's hang-up of their channel anyway.
+     * the call is being rung to an operative: a Redirect ends the AGI script as a hang-up would, and
+     * a caller who really hung up is reported by the AMI's hang-up of their channel anyway. For the
+     * same reason a "hang-up" of a caller whose channel is still up here is left to the AMI: the
+     * Redirect may be another node's, which rings the caller (several nodes share a PBX).
      */
     public RoutingDecision callerLeft(CallerLeft left) {
         Optional<CallId> id = left.callIdIfKnown().map(CallId::of)
                 .or(() -> channels.find(null, left.uniqueId(), null));
-        return id.filter(call -> channels.offeredTo(call).isEmpty())
+        boolean pbxWillTell = left.reason() == CallerLeft.Reason.HUNG_UP
+                && id.flatMap(channels::callerChannel).isPresent();
+        return id.filter(call -> channels.offeredTo(call).isEmpty() && !pbxWillTell)
                 .map(call -> RoutingDecision.command(new QueueCommand.EndCall(call)))
                 .orElse(RoutingDecision.NOTHING);
     }
@@ -134,7 +135,7 @@ public final class CallRouter {
     /** An event from the PBX. */
     public RoutingDecision telephonyEvent(TelephonyEvent event) {
         if (event instanceof CallArrived arrived) {
-            channels.channelArrived(arrived.channel(), arrived.callKey());
+            channels.channelArrived(arrived.channel(), arrived.uniqueid(), arrived.callKey());
         } else if (event instanceof OperativeRinging ringing) {
             channels.find(ringing.callerChannel(), null, ringing.callKey())
                     .ifPresent(call -> channels.learnCallKey(call, ringing.callKey()));
@@ -192,6 +193,11 @@ public final class CallRouter {
         if (found.isEmpty() && leg == CallEnded.Leg.CALLER) {
             found = channels.find(null, null, callKey);
         }
+        if (found.isEmpty() && leg == CallEnded.Leg.CALLER && channels.arrived(uniqueid)) {
+            // A caller another node's IVR registered: every node that saw them arrive ends the call
+            // (idempotent), so the next caller goes to whichever node's command frees the operative.
+            found = Optional.of(callIdOf(uniqueid));
+        }
         boolean callerLeg = leg == CallEnded.Leg.CALLER
                 || found.map(call -> channels.isCallerChannel(call, channel)).orElse(false);
         channels.channelEnded(channel, uniqueid);
@@ -216,9 +222,11 @@ public final class CallRouter {
         List<QueueCommand> commands = new ArrayList<>();
         List<PbxAction> actions = new ArrayList<>();
         List<RoutingDecision.Deferred> later = new ArrayList<>();
+        List<RoutingDecision.CallbackDue> callbacksDue = new ArrayList<>();
+        List<CallId> numbersToForget = new ArrayList<>();
         for (QueueEvent event : events) {
             if (event instanceof QueueEvent.OperativeAssigned assigned) {
-                assigned(assigned, commands, actions);
+                assigned(assigned, commands, actions, callbacksDue);
             } else if (event instanceof QueueEvent.CallConnected connected) {
                 channels.offerEnded(connected.call());
             } else if (event instanceof QueueEvent.OfferNotAnswered missed) {
@@ -231,13 +239,14 @@ public final class CallRouter {
                 callbacksDialling.remove(failed.call());
             } else if (isFinal(event)) {
                 forget(callOf(event));
+                numbersToForget.add(callOf(event));
             }
         }
-        return new RoutingDecision(commands, actions, later);
+        return new RoutingDecision(commands, actions, later, callbacksDue, numbersToForget);
     }
 
     private void assigned(QueueEvent.OperativeAssigned assigned, List<QueueCommand> commands,
-                          List<PbxAction> actions) {
+                          List<PbxAction> actions, List<RoutingDecision.CallbackDue> callbacksDue) {
         CallId call = assigned.call();
         OperativeId operative = assigned.operative();
         String endpoint = options.endpoints().get(operative);
@@ -248,7 +257,7 @@ public final class CallRouter {
         }
         channels.offered(call, operative);
         if (assigned.kind() == CallKind.LIVE) {
-            Optional<String> callerChannel = channels.callerChannel(call);
+            Optional<String> callerChannel = channels.callerChannel(call).or(() -> channels.adopt(call));
             if (callerChannel.isPresent()) {
                 actions.add(new PbxAction.ConnectToOperative(call, operative, callerChannel.get(), endpoint));
             } else {
@@ -258,14 +267,28 @@ public final class CallRouter {
             }
             return;
         }
-        String number = callbackNumbers.get(call);
-        if (number == null) {
+        callbacksDue.add(new RoutingDecision.CallbackDue(call, operative));
+    }
+
+    /**
+     * The kept number of a callback that was due, as the verticle found it: dial the operative, then
+     * the number; with no number kept (never, or expired), the person cannot be reached.
+     */
+    public RoutingDecision callbackNumberFound(RoutingDecision.CallbackDue due, Optional<String> number) {
+        CallId call = due.call();
+        String endpoint = options.endpoints().get(due.operative());
+        if (number.isEmpty() || endpoint == null) {
             channels.offerEnded(call);
-            commands.add(new QueueCommand.MarkCallerUnreachable(call, "no callback number kept on this node"));
-            return;
+            return RoutingDecision.command(new QueueCommand.MarkCallerUnreachable(call, "no callback number kept"));
         }
-        actions.add(new PbxAction.OriginateCallback(call, operative, OriginateRequest.agentFirstCallback(
-                "PJSIP/" + endpoint, number, options.helplineNumber(), call.value(), callbackIdOf(call))));
+        return new RoutingDecision(List.of(), List.of(new PbxAction.OriginateCallback(call, due.operative(),
+                OriginateRequest.agentFirstCallback("PJSIP/" + endpoint, number.get(), options.helplineNumber(),
+                        call.value(), callbackIdOf(call)))), List.of());
+    }
+
+    /** The kept numbers could not be read (their store failed): the call goes back to the queue. */
+    public RoutingDecision callbackNumberUnavailable(RoutingDecision.CallbackDue due) {
+        return offerFailed(due.call(), due.operative());
     }
 
     /** How an agent-first call's Originate ended (the operative's leg). */
@@ -326,11 +349,6 @@ public final class CallRouter {
         return actions;
     }
 
-    /** Whether a raw callback number is kept for {@code call} (for tests: it must go once the call is over). */
-    public boolean keepsNumberFor(CallId call) {
-        return callbackNumbers.containsKey(call);
-    }
-
     /** The live callers this router can reach now. */
     public int liveCallers() {
         return channels.liveCallers();
@@ -338,7 +356,6 @@ public final class CallRouter {
 
     private void forget(CallId call) {
         channels.forget(call);
-        callbackNumbers.remove(call);
         callbacksDialling.remove(call);
         callbacksTalking.remove(call);
     }

@@ -28,21 +28,52 @@ final class ChannelDirectory {
     private final Map<CallId, OperativeId> offers = new HashMap<>();
     /** Every key each call is filed under, so forgetting a call costs its own keys, not a scan. */
     private final Map<CallId, Set<String>> keysOf = new HashMap<>();
-    private final Map<String, String> unclaimedCallKeys = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > MEMORY;
-        }
-    };
+    private final Map<String, String> unclaimedCallKeys = bounded();
+    /**
+     * Inbound channels by Uniqueid (a caller's call id), until registered here or hung up: another
+     * node's IVR may have registered the caller, and this node may be the one to ring them.
+     */
+    private final Map<String, String> arrivals = bounded();
+
+    private static Map<String, String> bounded() {
+        return new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > MEMORY;
+            }
+        };
+    }
 
     /** An inbound channel the AMI saw created: its Linkedid, kept until the IVR registers it. */
-    void channelArrived(String channel, String callKey) {
+    void channelArrived(String channel, String uniqueid, String callKey) {
         CallId known = byChannel.get(channel);
         if (known != null) {
             file(byCallKey, "k:", callKey, known);
         } else {
             unclaimedCallKeys.put(channel, callKey);
+            if (uniqueid != null) {
+                arrivals.put(uniqueid, channel);
+            }
         }
+    }
+
+    /** Whether the AMI saw an inbound channel with this Uniqueid arrive (and not yet registered or hung up). */
+    boolean arrived(String uniqueid) {
+        return uniqueid != null && arrivals.containsKey(uniqueid);
+    }
+
+    /**
+     * The caller's channel of a call registered by another node's IVR, from the AMI's record of its
+     * arrival (the call id is the channel's Uniqueid): filed as if registered here, so this node can
+     * ring the caller and follow their channel.
+     */
+    Optional<String> adopt(CallId call) {
+        String channel = arrivals.get(call.value());
+        if (channel == null) {
+            return Optional.empty();
+        }
+        callerRegistered(call, channel, call.value());
+        return Optional.of(channel);
     }
 
     /** The IVR registered the caller on {@code channel}. */
@@ -50,6 +81,7 @@ final class ChannelDirectory {
         file(byChannel, "c:", channel, call);
         file(byUniqueid, "u:", uniqueid, call);
         callerChannels.put(call, channel);
+        arrivals.remove(uniqueid);
         String callKey = unclaimedCallKeys.remove(channel);
         if (callKey != null) {
             file(byCallKey, "k:", callKey, call);
@@ -116,6 +148,7 @@ final class ChannelDirectory {
         CallId call = channel == null ? null : byChannel.remove(channel);
         if (uniqueid != null) {
             byUniqueid.remove(uniqueid);
+            arrivals.remove(uniqueid);
         }
         unclaimedCallKeys.remove(channel);
         if (call != null && channel.equals(callerChannels.get(call))) {

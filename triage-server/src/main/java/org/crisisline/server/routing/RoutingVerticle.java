@@ -23,6 +23,8 @@ import org.crisisline.queue.model.Skills;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.queue.policy.CallbackOfferRule;
 import org.crisisline.queue.store.QueueStore;
+import org.crisisline.server.callback.CallbackNumbers;
+import org.crisisline.server.callback.InMemoryCallbackNumbers;
 import org.crisisline.telephony.PbxGateway;
 import org.crisisline.telephony.agi.BookCallback;
 import org.crisisline.telephony.agi.CallerArrived;
@@ -55,6 +57,7 @@ public final class RoutingVerticle extends VerticleBase {
     private static final Duration STORE_RETRY_DELAY = Duration.ofMillis(500);
 
     private final QueueStore store;
+    private final CallbackNumbers numbers;
     private final PbxGateway gateway;
     private final CallRouter router;
     private final RoutingOptions options;
@@ -72,7 +75,14 @@ public final class RoutingVerticle extends VerticleBase {
      */
     public RoutingVerticle(QueueStore store, PbxGateway gateway, RoutingOptions options, CallerPseudonyms pseudonyms,
                            Clock clock, Duration summaryEvery) {
+        this(store, new InMemoryCallbackNumbers(), gateway, options, pseudonyms, clock, summaryEvery);
+    }
+
+    /** @param numbers where callback numbers are kept: beside the store (shared by the nodes that share it) */
+    public RoutingVerticle(QueueStore store, CallbackNumbers numbers, PbxGateway gateway, RoutingOptions options,
+                           CallerPseudonyms pseudonyms, Clock clock, Duration summaryEvery) {
         this.store = Objects.requireNonNull(store, "store");
+        this.numbers = Objects.requireNonNull(numbers, "numbers");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -145,23 +155,42 @@ public final class RoutingVerticle extends VerticleBase {
                 });
     }
 
+    /** The number is kept first: the booking may make the callback due at once, on any node. */
     private void bookCallback(Message<BookCallback> message) {
         QueueCommand command = router.callbackChosen(message.body());
         CallId call = CallId.of(message.body().callId());
-        execute(command)
+        fromStore(numbers.keep(call, message.body().callbackNumber()))
+                .compose(kept -> execute(command))
                 .onSuccess(outcome -> {
                     if (outcome instanceof Outcome.Rejected rejected) {
-                        router.callbackRefused(call);
+                        forgetNumber(call);
                         message.fail(IvrReplies.bookingFailureCode(rejected.reason()), rejected.detail());
                     } else {
                         message.reply(new CallbackBooked(CallRouter.callbackIdOf(call)));
                     }
                 })
                 .onFailure(e -> {
-                    router.callbackRefused(call);
+                    forgetNumber(call);
                     log.warn("booking failed call={}: {}", call, e.toString());
                     message.fail(500, "booking failed");
                 });
+    }
+
+    /** Fetches a due callback's number, then lets the router dial it (or give the call back). */
+    private void callbackDue(RoutingDecision.CallbackDue due) {
+        fromStore(numbers.find(due.call()))
+                .onSuccess(number -> apply(router.callbackNumberFound(due, number)))
+                .onFailure(e -> {
+                    log.warn("callback number unavailable call={}: {}; the call goes back to the queue", due.call(),
+                            e.toString());
+                    apply(router.callbackNumberUnavailable(due));
+                });
+    }
+
+    /** A failure leaves the number to its expiry in the store (its safety net). */
+    private void forgetNumber(CallId call) {
+        fromStore(numbers.forget(call))
+                .onFailure(e -> log.warn("callback number of call={} not deleted: {}", call, e.toString()));
     }
 
     /** Runs a command on the store; its events are logged and routed before the future completes. */
@@ -207,6 +236,8 @@ public final class RoutingVerticle extends VerticleBase {
     private void apply(RoutingDecision decision) {
         decision.commands().forEach(this::execute);
         decision.actions().forEach(this::perform);
+        decision.callbacksDue().forEach(this::callbackDue);
+        decision.numbersToForget().forEach(this::forgetNumber);
         decision.later().forEach(deferred ->
                 vertx.setTimer(realMillis(deferred.after()), id -> execute(deferred.command())));
     }

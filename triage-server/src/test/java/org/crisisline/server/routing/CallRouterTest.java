@@ -83,19 +83,16 @@ class CallRouterTest {
     }
 
     @Test
-    @DisplayName("keeping the place is a virtual hold, a slot a booking; the number is kept only for the callback")
+    @DisplayName("keeping the place is a virtual hold, a slot a booking")
     void callbackChoices() {
         arrive(CHANNEL, UNIQUEID, IvrTier.CRISIS, false);
 
         assertThat(router.callbackChosen(new BookCallback(CALL.value(), new CallbackChoice.KeepPlace(), NUMBER, NOW)))
                 .isEqualTo(new QueueCommand.AcceptVirtualHold(CALL));
-        assertThat(router.keepsNumberFor(CALL)).isTrue();
         CallbackSlot slot = new CallbackSlot("s1", NOW.plusSeconds(900), NOW.plusSeconds(1800));
         assertThat(router.callbackChosen(new BookCallback(CALL.value(), new CallbackChoice.Slot(slot), NUMBER, NOW)))
                 .isEqualTo(new QueueCommand.BookSlot(CALL, slot.start()));
-
-        router.callbackRefused(CALL);
-        assertThat(router.keepsNumberFor(CALL)).isFalse();
+        assertNoRawNumber();
     }
 
     @Test
@@ -160,12 +157,18 @@ class CallRouterTest {
     }
 
     @Test
-    @DisplayName("the IVR's caller-left ends the call by id, or by Uniqueid when the IVR had none")
+    @DisplayName("the IVR's caller-left ends the call by id, or by Uniqueid when the IVR had none; a hang-up of a live channel is left to the PBX's event")
     void callerLeftEndsTheCall() {
         arrive(CHANNEL, UNIQUEID, IvrTier.CRISIS, false);
 
-        assertThat(router.callerLeft(new CallerLeft(UNIQUEID, null, CallerLeft.Reason.HUNG_UP, NOW)).commands())
-                .containsExactly(new QueueCommand.EndCall(CALL));
+        assertThat(router.callerLeft(new CallerLeft(UNIQUEID, null, CallerLeft.Reason.SENT_TO_FALLBACK_QUEUE, NOW))
+                .commands()).containsExactly(new QueueCommand.EndCall(CALL));
+        // Another node's Redirect ends the IVR's script as a hang-up would: only the PBX knows which.
+        assertThat(router.callerLeft(new CallerLeft(UNIQUEID, null, CallerLeft.Reason.HUNG_UP, NOW)).isEmpty())
+                .isTrue();
+        router.telephonyEvent(ended(CHANNEL, UNIQUEID, CallEnded.Leg.CALLER));
+        assertThat(router.callerLeft(new CallerLeft(UNIQUEID, CALL.value(), CallerLeft.Reason.HUNG_UP, NOW))
+                .commands()).containsExactly(new QueueCommand.EndCall(CALL));
         assertThat(router.callerLeft(new CallerLeft("nobody", null, CallerLeft.Reason.HUNG_UP, NOW)).isEmpty())
                 .isTrue();
     }
@@ -188,8 +191,11 @@ class CallRouterTest {
         virtualHoldCallerWhoHungUp();
 
         RoutingDecision assigned = route(router.queueEvents(List.of(assigned(CallKind.VIRTUAL_HOLD))));
+        assertThat(assigned.actions()).isEmpty();
+        assertThat(assigned.callbacksDue()).containsExactly(new RoutingDecision.CallbackDue(CALL, OP1));
+        RoutingDecision dial = router.callbackNumberFound(assigned.callbacksDue().get(0), Optional.of(NUMBER));
 
-        PbxAction.OriginateCallback originate = (PbxAction.OriginateCallback) assigned.actions().get(0);
+        PbxAction.OriginateCallback originate = (PbxAction.OriginateCallback) dial.actions().get(0);
         assertThat(originate.request().channel()).isEqualTo("PJSIP/op1");
         assertThat(originate.request().exten()).isEqualTo(NUMBER);
         assertThat(originate.request().callerId()).contains("08001234567");
@@ -197,7 +203,7 @@ class CallRouterTest {
     }
 
     @Test
-    @DisplayName("the callee answering connects the callback; the operative's hang-up then ends it, and the number goes")
+    @DisplayName("the callee answering connects the callback; the operative's hang-up then ends it, and the number is to go")
     void callbackAnsweredThenEnded() {
         virtualHoldCallerWhoHungUp();
         router.queueEvents(List.of(assigned(CallKind.VIRTUAL_HOLD)));
@@ -209,8 +215,8 @@ class CallRouterTest {
         assertThat(router.telephonyEvent(ended("PJSIP/op1-0002", "1764446500.1", CallEnded.Leg.OPERATIVE))
                 .commands()).containsExactly(new QueueCommand.EndCall(CALL));
 
-        router.queueEvents(List.of(new QueueEvent.CallCompleted(NOW, CALL, OP1, Tier.CRISIS, Duration.ofMinutes(5))));
-        assertThat(router.keepsNumberFor(CALL)).isFalse();
+        assertThat(router.queueEvents(List.of(new QueueEvent.CallCompleted(NOW, CALL, OP1, Tier.CRISIS,
+                Duration.ofMinutes(5)))).numbersToForget()).containsExactly(CALL);
     }
 
     @Test
@@ -250,10 +256,43 @@ class CallRouterTest {
     }
 
     @Test
-    @DisplayName("an agent-first call with no number kept here is reported unreachable, never rung blind")
+    @DisplayName("an agent-first call with no number kept is reported unreachable, never rung blind; unreadable numbers give it back")
     void callbackWithoutANumber() {
-        assertThat(router.queueEvents(List.of(assigned(CallKind.SLOT_CALLBACK))).commands())
-                .containsExactly(new QueueCommand.MarkCallerUnreachable(CALL, "no callback number kept on this node"));
+        RoutingDecision.CallbackDue due = router.queueEvents(List.of(assigned(CallKind.SLOT_CALLBACK))).callbacksDue()
+                .get(0);
+
+        assertThat(router.callbackNumberFound(due, Optional.empty()).commands())
+                .containsExactly(new QueueCommand.MarkCallerUnreachable(CALL, "no callback number kept"));
+        assertThat(router.callbackNumberUnavailable(due).commands())
+                .containsExactly(new QueueCommand.MarkOfferNotAnswered(CALL, OP1));
+    }
+
+    @Test
+    @DisplayName("a caller registered by another node's IVR is rung by this node from the PBX's record of the channel, and their hang-up ends the call here too")
+    void callerOfAnotherNodeIsRung() {
+        router.telephonyEvent(new CallArrived("sim", NOW, "1764446400.6", CHANNEL, UNIQUEID, "crisis",
+                "08001234567", Optional.empty()));
+        router.telephonyEvent(new CallArrived("sim", NOW, "1764446400.8", "Local/b;2", "2.2", "crisis",
+                "08001234567", Optional.empty()));
+        assertThat(router.telephonyEvent(ended("Local/b;2", "2.2", CallEnded.Leg.CALLER)).commands())
+                .containsExactly(new QueueCommand.EndCall(CallId.of("2.2")));
+
+        RoutingDecision assigned = router.queueEvents(List.of(assigned(CallKind.LIVE)));
+
+        assertThat(assigned.actions()).containsExactly(new PbxAction.ConnectToOperative(CALL, OP1, CHANNEL, "op1"));
+        assertThat(router.telephonyEvent(ended(CHANNEL, UNIQUEID, CallEnded.Leg.CALLER)).commands())
+                .containsExactly(new QueueCommand.EndCall(CALL));
+    }
+
+    @Test
+    @DisplayName("a caller whose channel is gone is not rung: the offer is given back")
+    void goneCallerIsNotRung() {
+        router.telephonyEvent(new CallArrived("sim", NOW, "1764446400.6", CHANNEL, UNIQUEID, "crisis",
+                "08001234567", Optional.empty()));
+        router.telephonyEvent(ended(CHANNEL, UNIQUEID, CallEnded.Leg.CALLER));
+
+        assertThat(router.queueEvents(List.of(assigned(CallKind.LIVE))).commands())
+                .containsExactly(new QueueCommand.MarkOfferNotAnswered(CALL, OP1));
     }
 
     @Test

@@ -8,8 +8,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,7 @@ import org.crisisline.queue.model.OperativeState;
 import org.crisisline.queue.model.Skills;
 import org.crisisline.server.CrisislineServer;
 import org.crisisline.server.ServerOptions;
+import org.crisisline.server.testing.QuietPbx;
 import org.crisisline.telephony.bus.LocalMessageCodec;
 import org.crisisline.telephony.event.CallArrived;
 import org.crisisline.telephony.event.CallBridged;
@@ -169,17 +168,7 @@ class RoutingEndToEndTest {
                 .withAnnounceEvery(announceEvery).withReadyAgainAfter(Optional.empty());
         ServerOptions options = demo.withRouting(routing)
                 .withQueue(Map.of("dispatch.tier-one-reserve", "0"))
-                .withSimulatedPbx(new JsonObject()
-                        .put("lines", new JsonArray().add(new JsonObject().put("name", "crisis")
-                                .put("did", "08001234567").put("calls-per-hour", 0)))
-                        .put("caller-patience", "10h")
-                        .put("talk-time", talkTime)
-                        .put("operative-ring", "1s")
-                        .put("operative-no-answer-probability", operativeNoAnswer)
-                        .put("withheld-number-probability", 0.0)
-                        .put("callee-ring", "1s")
-                        .put("callee-answer-probability", 1.0)
-                        .put("callee-busy-probability", 0.0));
+                .withSimulatedPbx(QuietPbx.settings(talkTime, operativeNoAnswer));
         server = await(CrisislineServer.start(vertx, options));
     }
 
