@@ -32,11 +32,9 @@ import org.crisisline.server.pathway.referral.ReferralBook;
 import org.crisisline.server.pathway.referral.ReferralLifecycle;
 import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
-import org.crisisline.server.referral.InMemoryReferralStore;
 import org.crisisline.server.referral.ReferralDeliveryVerticle;
 import org.crisisline.server.referral.ReferralDesk;
 import org.crisisline.server.referral.ReferralJournal;
-import org.crisisline.server.referral.ReferralStore;
 import org.crisisline.server.text.SignpostTexts;
 import org.crisisline.server.text.gateway.TextGateways;
 import org.crisisline.server.web.WebUi;
@@ -72,12 +70,12 @@ final class ApiServer {
         return metrics;
     }
 
-    Future<ApiServer> start(Vertx vertx, QueueStore store, QueueConfig queueConfig, AmiLinks links,
+    Future<ApiServer> start(Vertx vertx, ServerStores stores, QueueConfig queueConfig, AmiLinks links,
                             ServerOptions options, Clock clock) {
         this.vertx = vertx;
         SecuritySettings settings = SecuritySettingsReader.read(options.security());
         PathwaySettings pathways = PathwaySettingsReader.read(options.pathway());
-        ReferralStore referralStore = new InMemoryReferralStore(pathways.outbox());
+        QueueStore store = stores.queue;
         InMemoryAccountStore accounts = new InMemoryAccountStore();
         return FileAuditLog.open(vertx, settings.auditFile())
                 .compose(log -> {
@@ -86,7 +84,7 @@ final class ApiServer {
                     AdminConfig config = AdminConfig.demo(queueConfig,
                             rota -> Future.fromCompletionStage(store.execute(new QueueCommand.SetRota(rota))).mapEmpty(),
                             clock.instant());
-                    ReferralDesk desk = new ReferralDesk(referralStore, new ReferralLifecycle(clock, pathways.referral()),
+                    ReferralDesk desk = new ReferralDesk(stores.referrals, new ReferralLifecycle(clock, pathways.referral()),
                             new ReferralWatch(pathways.referral()), new ReferralJournal(log, clock),
                             ReferralBook.empty(pathways.outbox()), clock);
                     Function<Instant, ReferralWatch.Report> referrals = desk::report;

@@ -18,14 +18,9 @@ import java.util.concurrent.TimeUnit;
 import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.config.QueueConfigReader;
 import org.crisisline.queue.store.QueueStore;
-import org.crisisline.queue.store.memory.InMemoryQueueStore;
-import org.crisisline.queue.store.redis.RedisQueueStore;
-import org.crisisline.queue.store.redis.RedisQueueStoreOptions;
 import org.crisisline.server.audit.CallerPseudonym;
-import org.crisisline.server.callback.CallbackNumberCipher;
-import org.crisisline.server.callback.CallbackNumbers;
-import org.crisisline.server.callback.InMemoryCallbackNumbers;
-import org.crisisline.server.callback.redis.RedisCallbackNumbers;
+import org.crisisline.server.demo.SimulatedCmhtTeam;
+import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.crisisline.server.routing.CallerPseudonyms;
 import org.crisisline.server.routing.RoutingVerticle;
 import org.crisisline.telephony.PbxGateway;
@@ -53,11 +48,14 @@ import org.slf4j.LoggerFactory;
 public final class CrisislineServer {
     private static final Logger log = LoggerFactory.getLogger(CrisislineServer.class);
     private static final String SIMULATED_PBX = "sim";
+    /** The demo directory's team (admin-demo.json) and how soon, in simulated time, its simulation answers. */
+    private static final String DEMO_CMHT_ENDPOINT = "leeds-west-fhir";
+    private static final Duration CMHT_ACKNOWLEDGES_AFTER = Duration.ofMinutes(2);
+    private static final Duration CMHT_ACCEPTS_AFTER = Duration.ofMinutes(20);
     private static final Duration LINK_UP_TIMEOUT = Duration.ofSeconds(10);
 
     private final Vertx vertx;
-    private QueueStore store;
-    private CallbackNumbers numbers;
+    private ServerStores stores;
     private final QueueConfig queueConfig;
     private final Clock clock;
     private IvrServer ivr;
@@ -67,6 +65,7 @@ public final class CrisislineServer {
     private RoutingVerticle routing;
     private String routingDeployment;
     private ApiServer api;
+    private SimulatedCmhtTeam cmht;
 
     private CrisislineServer(Vertx vertx, QueueConfig queueConfig, Clock clock) {
         this.vertx = vertx;
@@ -83,13 +82,37 @@ public final class CrisislineServer {
                 .recover(e -> server.stop().transform(ignored -> Future.failedFuture(e)));
     }
 
-    private Future<Void> startAll(ServerOptions options) {
+    private Future<Void> startAll(ServerOptions configured) {
+        return simulatedCmhtFor(configured).compose(this::startServices);
+    }
+
+    /**
+     * With the simulated PBX, and no endpoint configured for the demo CMHT, a simulated CMHT team takes the
+     * demo's referrals and answers them, so a newcomer sees a referral reach an outcome.
+     */
+    private Future<ServerOptions> simulatedCmhtFor(ServerOptions options) {
+        String url = "pathway.referral.endpoints." + DEMO_CMHT_ENDPOINT + ".url";
+        if (!options.pbx().simulated() || options.pathway().containsKey(url)) {
+            return Future.succeededFuture(options);
+        }
+        double timeScale = options.routing().timeScale();
+        cmht = new SimulatedCmhtTeam(vertx, scaled(CMHT_ACKNOWLEDGES_AFTER, timeScale),
+                scaled(CMHT_ACCEPTS_AFTER, timeScale));
+        return cmht.start().map(team -> options.withPathway(Map.of(url, team.inboxUrl(),
+                "pathway.referral.endpoints." + DEMO_CMHT_ENDPOINT + ".token", team.token())));
+    }
+
+    private static Duration scaled(Duration simulated, double timeScale) {
+        return Duration.ofMillis(Math.max(1, (long) (simulated.toMillis() / timeScale)));
+    }
+
+    private Future<Void> startServices(ServerOptions options) {
         LocalMessageCodec.install(vertx);
         ivr = IvrServer.create(vertx, IvrServerOptions.defaults().withPort(options.ivrPort()));
-        return openStore(options.store())
+        return ServerStores.open(vertx, options, queueConfig, PathwaySettingsReader.read(options.pathway()).outbox(),
+                        clock)
                 .compose(opened -> {
-                    store = opened;
-                    numbers = callbackNumbers(options);
+                    stores = opened;
                     return ivr.start();
                 })
                 .compose(ivrPort -> amiConnections(options, ivrPort))
@@ -101,11 +124,17 @@ public final class CrisislineServer {
                 })
                 .compose(v -> {
                     api = new ApiServer(queueConfig);
-                    return api.start(vertx, store, queueConfig, links, options, clock);
+                    return api.start(vertx, stores, queueConfig, links, options, clock);
+                })
+                .onSuccess(v -> {
+                    if (cmht != null) {
+                        String host = options.http().host().equals("0.0.0.0") ? "127.0.0.1" : options.http().host();
+                        cmht.answerTo("http://" + host + ":" + api.port());
+                    }
                 })
                 .compose(v -> {
                     PbxGateway gateway = links.gateway(routedPbx).orElseThrow();
-                    routing = new RoutingVerticle(store, numbers, gateway, options.routing(), pseudonyms(options), clock,
+                    routing = new RoutingVerticle(stores.queue, stores.callbackNumbers, gateway, options.routing(), pseudonyms(options), clock,
                             options.summaryEvery()).observingEvents(api.metrics()::recordEvents);
                     return vertx.deployVerticle(routing);
                 })
@@ -139,36 +168,6 @@ public final class CrisislineServer {
                     connections.addAll(options.pbx().connections());
                     return connections;
                 });
-    }
-
-    /**
-     * The queue store {@code store.type} names. Redis must answer at start, or start-up fails saying
-     * so; once running, the store's own timeouts apply and it reports itself degraded on /ready.
-     */
-    private Future<QueueStore> openStore(ServerOptions.Store settings) {
-        if (settings.type() == ServerOptions.StoreType.MEMORY) {
-            return Future.succeededFuture(new InMemoryQueueStore(queueConfig, clock));
-        }
-        RedisQueueStoreOptions defaults = RedisQueueStoreOptions.defaults(settings.redisUrl());
-        RedisQueueStoreOptions redis = new RedisQueueStoreOptions(settings.redisUrl(), settings.lineGroup(),
-                settings.keyPrefix(), settings.timeout(), settings.snapshotEvery(), defaults.dedupeWindow(),
-                defaults.poolSize());
-        return RedisQueueStore.open(vertx, queueConfig, clock, redis)
-                .<QueueStore>map(opened -> opened)
-                .recover(e -> Future.failedFuture(new IllegalStateException("store.redis-url: Redis at "
-                        + settings.redisUrl() + " cannot be reached: " + e.getMessage(), e)));
-    }
-
-    /** Callback numbers beside the queue: in memory with it, or in Redis under its key prefix, encrypted. */
-    private CallbackNumbers callbackNumbers(ServerOptions options) {
-        ServerOptions.Store settings = options.store();
-        if (settings.type() == ServerOptions.StoreType.MEMORY) {
-            return new InMemoryCallbackNumbers();
-        }
-        // ServerOptions requires the pseudonym key with Redis: every node derives the same cipher key.
-        return RedisCallbackNumbers.create(vertx, settings.redisUrl(), settings.keyPrefix(),
-                CallbackNumberCipher.derivedFromBase64(options.pseudonymKey().orElseThrow()),
-                settings.callbackNumberTtl(), settings.timeout());
     }
 
     /** Completes when the AMI link to the simulated PBX is logged in (its heartbeat keeps callers with us). */
@@ -207,18 +206,18 @@ public final class CrisislineServer {
         if (ivr != null) {
             chain = chain.compose(v -> ivr.stop());
         }
+        if (cmht != null) {
+            chain = chain.compose(v -> cmht.stop());
+        }
         return chain.onComplete(ignored -> {
-            if (store != null) {
-                store.close();
-            }
-            if (numbers != null) {
-                numbers.close();
+            if (stores != null) {
+                stores.close();
             }
         });
     }
 
     public QueueStore store() {
-        return store;
+        return stores.queue;
     }
 
     /** The simulated PBX inside this server; null when {@code pbx.simulated} is false. */

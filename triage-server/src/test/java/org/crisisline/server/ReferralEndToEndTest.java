@@ -74,22 +74,12 @@ class ReferralEndToEndTest {
                     body.toString()));
             request.response().setStatusCode(202).end();
         })).listen(0, "127.0.0.1"));
-        server = await(CrisislineServer.start(vertx, options(team.actualPort())));
+        server = await(CrisislineServer.start(vertx, options(10).withPathway(Map.of(
+                "pathway.referral.endpoints.leeds-west-fhir.url", "http://127.0.0.1:" + team.actualPort() + "/fhir/ServiceRequest",
+                "pathway.referral.endpoints.leeds-west-fhir.token", TOKEN,
+                "pathway.referral.delivery-check-every", "100ms"))));
 
-        await(server.pbx().placeCall("crisis", "no-danger-keep-waiting"));
-        until(() -> server.routing().callFlow().answered() == 1);
-
-        Browser op1 = signedIn("op1");
-        HttpResponse<Buffer> current = op1.get("/api/operative/call");
-        assertThat(current.statusCode()).as(current.bodyAsString()).isEqualTo(200);
-        String call = current.bodyAsJsonObject().getString("id");
-        HttpResponse<Buffer> outcome = op1.postJson("/api/calls/" + call + "/outcome", new JsonObject()
-                .put("clinicalRisk", true)
-                .put("pathways", new JsonArray().add(new JsonObject().put("type", "cmht-referral")
-                        .put("team", "leeds-west").put("consent", true).put("urgency", "urgent")
-                        .put("riskSummary", "Low mood for six weeks, thoughts of self-harm, no plan"))));
-        assertThat(outcome.statusCode()).as(outcome.bodyAsString()).isEqualTo(201);
-        String referral = outcome.bodyAsJsonObject().getJsonArray("referrals").getString(0);
+        String referral = answeredCallReferred();
 
         until(() -> !received.isEmpty());
         Received sent = received.get(0);
@@ -130,6 +120,40 @@ class ReferralEndToEndTest {
                 .noneMatch(line -> line.contains("07700900") || line.contains("self-harm"));
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @DisplayName("in the embedded default, the simulated CMHT takes the referral, acknowledges it, then accepts it")
+    void demoTeamAnswersTheReferral() throws Exception {
+        server = await(CrisislineServer.start(vertx, options(600)));
+
+        String referral = answeredCallReferred();
+
+        Browser lead = signedIn("lead");
+        until(() -> statusSeenByLead(lead, referral).equals("ACCEPTED"));
+        JsonObject view = referralsView(lead);
+        assertThat(view.getJsonArray("referrals")).hasSize(1);
+        assertThat(view.getJsonArray("awaitingAcknowledgement")).isEmpty();
+        assertThat(view.getJsonArray("deliveryFlagged")).isEmpty();
+    }
+
+    /** A caller put through to op1, who signs in and records an urgent referral; the referral's id. */
+    private String answeredCallReferred() throws Exception {
+        await(server.pbx().placeCall("crisis", "no-danger-keep-waiting"));
+        until(() -> server.routing().callFlow().answered() == 1);
+
+        Browser op1 = signedIn("op1");
+        HttpResponse<Buffer> current = op1.get("/api/operative/call");
+        assertThat(current.statusCode()).as(current.bodyAsString()).isEqualTo(200);
+        String call = current.bodyAsJsonObject().getString("id");
+        HttpResponse<Buffer> outcome = op1.postJson("/api/calls/" + call + "/outcome", new JsonObject()
+                .put("clinicalRisk", true)
+                .put("pathways", new JsonArray().add(new JsonObject().put("type", "cmht-referral")
+                        .put("team", "leeds-west").put("consent", true).put("urgency", "urgent")
+                        .put("riskSummary", "Low mood for six weeks, thoughts of self-harm, no plan"))));
+        assertThat(outcome.statusCode()).as(outcome.bodyAsString()).isEqualTo(201);
+        return outcome.bodyAsJsonObject().getJsonArray("referrals").getString(0);
+    }
+
     /** The Prometheus gauge of referrals awaiting acknowledgement, as /metrics shows it. */
     private String awaitingAcknowledgementGauge() {
         WebClient web = WebClient.create(vertx);
@@ -160,19 +184,16 @@ class ReferralEndToEndTest {
         return (Logger) LoggerFactory.getLogger("org.crisisline.server.referral");
     }
 
-    private ServerOptions options(int teamPort) {
-        ServerOptions demo = ServerOptions.demo(10);
+    private ServerOptions options(double timeScale) {
+        ServerOptions demo = ServerOptions.demo(timeScale);
         // op1 is the only operative, so the caller is answered by the person who then signs in.
         return demo.withRouting(demo.routing().withOperatives(Map.of(OperativeId.of("op1"), Skills.clinicallyQualified())))
                 .withSimulatedPbx(new JsonObject()
                         .put("lines", new JsonArray().add(new JsonObject().put("name", "crisis").put("did", "08001234567")
                                 .put("calls-per-hour", 0)))
-                        .put("caller-patience", "10h").put("talk-time", "30m").put("operative-ring", "1s")
+                        .put("caller-patience", "100h").put("talk-time", "100h").put("operative-ring", "1s")
                         .put("operative-no-answer-probability", 0.0).put("withheld-number-probability", 0.0))
-                .withPathway(Map.of(
-                        "pathway.referral.endpoints.leeds-west-fhir.url", "http://127.0.0.1:" + teamPort + "/fhir/ServiceRequest",
-                        "pathway.referral.endpoints.leeds-west-fhir.token", TOKEN,
-                        "pathway.referral.delivery-check-every", "100ms"));
+                .withPathway(Map.of("pathway.referral.delivery-check-every", "100ms"));
     }
 
     private Browser signedIn(String username) throws Exception {
