@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -101,7 +102,7 @@ public final class ReferralDeliveryVerticle extends VerticleBase {
     private Future<Void> deliveryPass() {
         return desk.book().compose(book -> Future.join(book.dueForDelivery(clock.instant()).stream()
                 .filter(referral -> inFlight.add(referral.id()))
-                .map(referral -> attempt(referral).eventually(() -> {
+                .map(referral -> claimedAttempt(referral).eventually(() -> {
                     inFlight.remove(referral.id());
                     return Future.succeededFuture();
                 }))
@@ -113,6 +114,16 @@ public final class ReferralDeliveryVerticle extends VerticleBase {
                 .filter(referral -> desk.watch().isDueForChasing(referral, clock.instant()))
                 .map(referral -> desk.apply(referral.id(), desk.lifecycle()::chase, ReferralJournal.By.DELIVERY))
                 .toList())).mapEmpty();
+    }
+
+    /**
+     * Claims the referral for the length of one attempt and a margin, then attempts it; another node that
+     * found it due at the same time does not send it too.
+     */
+    private Future<Void> claimedAttempt(Referral referral) {
+        Instant leaseEnds = clock.instant().plus(settings.timeout().multipliedBy(2));
+        return desk.claimDelivery(referral.id(), leaseEnds)
+                .compose(claimed -> claimed ? attempt(referral) : Future.succeededFuture());
     }
 
     private Future<Void> attempt(Referral referral) {

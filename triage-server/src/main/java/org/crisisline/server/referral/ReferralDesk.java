@@ -85,6 +85,20 @@ public final class ReferralDesk {
     }
 
     /** A delivery attempt failed: retried later with backoff, flagged to leads after enough failures. */
+    /**
+     * Claims a due referral for one delivery attempt until {@code leaseEnds}: true if this caller may send it,
+     * false if it is no longer due (another node claimed or delivered it in between).
+     */
+    public Future<Boolean> claimDelivery(ReferralId id, Instant leaseEnds) {
+        return store.change(book -> book.claimDelivery(id, clock.instant(), leaseEnds)).map(result -> {
+            if (result instanceof Result.Accepted<ReferralBook> claimed) {
+                latest = claimed.value();
+                return true;
+            }
+            return false;
+        });
+    }
+
     public Future<Void> deliveryFailed(ReferralId id, String reason, ReferralJournal.By by) {
         return existing(id).compose(found -> saved(book -> book.deliveryFailed(id, reason, clock.instant()), by))
                 .mapEmpty();

@@ -81,6 +81,23 @@ public final class Outbox {
         return entries.size();
     }
 
+    /**
+     * Claims a due entry for one delivery attempt until {@code leaseEnds}: it is not due again before then, so
+     * another node reading the same outbox does not send it at the same time; the attempt's success or failure
+     * settles it, and if the claimer dies the entry is due again when the lease ends. Refused if the entry is
+     * not due (delivered, or claimed by someone else).
+     */
+    public Result<Outbox> claim(OutboxId id, Instant now, Instant leaseEnds) {
+        OutboxEntry entry = entries.get(id);
+        if (entry == null) {
+            return Result.rejected("no outbox entry " + id);
+        }
+        if (!entry.isDue(now)) {
+            return Result.rejected("outbox entry " + id + " is not due: delivered, or being delivered");
+        }
+        return Result.accepted(with(entry.claimedUntil(leaseEnds)));
+    }
+
     /** The partner answered 2xx. Recording it twice changes nothing. */
     public Result<Outbox> recordSuccess(OutboxId id, Instant now) {
         OutboxEntry entry = entries.get(id);

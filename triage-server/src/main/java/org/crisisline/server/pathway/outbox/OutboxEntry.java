@@ -48,6 +48,11 @@ public record OutboxEntry(OutboxId id, String payloadRef, State state, Instant e
                 Optional.of(reason), flaggedToLeads || failures >= policy.flagAfterFailures(), deliveredAt);
     }
 
+    OutboxEntry claimedUntil(Instant leaseEnds) {
+        return new OutboxEntry(id, payloadRef, state, enqueuedAt, failedAttempts, leaseEnds, lastFailure,
+                flaggedToLeads, deliveredAt);
+    }
+
     OutboxEntry delivered(Instant now) {
         return new OutboxEntry(id, payloadRef, State.DELIVERED, enqueuedAt, failedAttempts, nextAttemptAt,
                 lastFailure, flaggedToLeads, Optional.of(now));

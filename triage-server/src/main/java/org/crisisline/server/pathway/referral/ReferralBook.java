@@ -143,6 +143,18 @@ public final class ReferralBook {
         return Result.accepted(new ReferralBook(next, nextOutbox), events);
     }
 
+    /** Claims the referral's due outbox entry for one delivery attempt until {@code leaseEnds} ({@link Outbox#claim}). */
+    public Result<ReferralBook> claimDelivery(ReferralId id, Instant now, Instant leaseEnds) {
+        if (!referrals.containsKey(id)) {
+            return Result.rejected("there is no referral " + id);
+        }
+        Result<Outbox> claimed = outbox.claim(ReferralDelivery.entryId(id), now, leaseEnds);
+        if (claimed instanceof Result.Rejected<Outbox> refused) {
+            return Result.rejected(refused.reason());
+        }
+        return Result.accepted(new ReferralBook(referrals, claimed.orElseThrow()));
+    }
+
     /** A delivery attempt failed: the outbox schedules the next one with backoff, and flags it after enough failures. */
     public Result<ReferralBook> deliveryFailed(ReferralId id, String reason, Instant now) {
         if (!referrals.containsKey(id)) {

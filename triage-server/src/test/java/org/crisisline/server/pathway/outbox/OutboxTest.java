@@ -55,6 +55,21 @@ class OutboxTest {
     }
 
     @Test
+    @DisplayName("a claimed entry is not due to anyone else until its lease ends, and a second claim is refused")
+    void claimLeasesTheEntry() {
+        Outbox claimed = withOneEntry().claim(ID, T0, T0.plusSeconds(20)).orElseThrow();
+
+        assertThat(claimed.due(T0.plusSeconds(19))).isEmpty();
+        assertThat(claimed.claim(ID, T0.plusSeconds(1), T0.plusSeconds(21))).isInstanceOf(Result.Rejected.class);
+        assertThat(claimed.due(T0.plusSeconds(20))).as("the claimer died: due again").hasSize(1);
+        assertThat(claimed.recordSuccess(ID, T0.plusSeconds(2)).orElseThrow().claim(ID, T0.plusSeconds(30),
+                T0.plusSeconds(50))).as("delivered").isInstanceOf(Result.Rejected.class);
+        Outbox failed = claimed.recordFailure(ID, "HTTP 503", T0.plusSeconds(2)).orElseThrow();
+        assertThat(failed.entry(ID).orElseThrow().nextAttemptAt()).as("backoff from the failure")
+                .isEqualTo(T0.plusSeconds(12));
+    }
+
+    @Test
     @DisplayName("after N failures leads are told once, and the entry is still retried")
     void flaggedButNeverDropped() {
         Outbox outbox = withOneEntry();
