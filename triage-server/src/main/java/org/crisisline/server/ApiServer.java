@@ -18,10 +18,9 @@ import org.crisisline.server.auth.InMemoryAccountStore;
 import org.crisisline.server.auth.config.SecuritySettings;
 import org.crisisline.server.auth.config.SecuritySettingsReader;
 import org.crisisline.server.auth.web.Security;
+import org.crisisline.server.history.memory.InMemoryContactHistoryStore;
 import org.crisisline.server.http.ApiDependencies;
 import org.crisisline.server.http.HttpApi;
-import org.crisisline.server.http.SignpostBoard;
-import org.crisisline.server.history.memory.InMemoryContactHistoryStore;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.metrics.CrisislineMetrics;
 import org.crisisline.server.metrics.LoadBands;
@@ -37,6 +36,7 @@ import org.crisisline.server.referral.ReferralDeliveryVerticle;
 import org.crisisline.server.referral.ReferralDesk;
 import org.crisisline.server.referral.ReferralJournal;
 import org.crisisline.server.referral.ReferralStore;
+import org.crisisline.server.signpost.memory.InMemorySignpostBoard;
 import org.crisisline.server.text.SignpostTexts;
 import org.crisisline.server.text.gateway.TextGateways;
 import org.crisisline.server.web.WebUi;
@@ -91,7 +91,7 @@ final class ApiServer {
                             ReferralBook.empty(pathways.outbox()), clock);
                     Function<Instant, ReferralWatch.Report> referrals = desk::report;
                     HttpApi api = HttpApi.create(vertx, new ApiDependencies(store, queueConfig, security, accounts, log,
-                            config, new PathwayPolicy(), pathways.cafe(), new SignpostBoard(), referrals, desk,
+                            config, new PathwayPolicy(), pathways.cafe(), new InMemorySignpostBoard(), referrals, desk,
                             pathways.delivery().endpoints(), links::health, metrics, LoadBands.defaults(), STREAM_EVERY,
                             clock, new SignpostTexts(TextGateways.from(vertx, pathways.text()), pseudonyms(options)),
                             new InMemoryContactHistoryStore()));
