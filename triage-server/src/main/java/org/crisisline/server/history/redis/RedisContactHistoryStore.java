@@ -1,6 +1,5 @@
 package org.crisisline.server.history.redis;
 
-import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;

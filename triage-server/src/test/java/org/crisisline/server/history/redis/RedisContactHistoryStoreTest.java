@@ -2,17 +2,13 @@ package org.crisisline.server.history.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.crisisline.queue.model.CallId;
@@ -23,6 +19,7 @@ import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.history.Contact;
 import org.crisisline.server.history.ContactHistoryStore;
 import org.crisisline.server.history.ContactHistoryStoreContract;
+import org.crisisline.server.redis.LocalRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,12 +27,9 @@ import org.junit.jupiter.api.Test;
 /** The Redis contact history against a real Redis at 127.0.0.1:6379, each test under its own key prefix. */
 @DisplayName("the Redis contact history")
 class RedisContactHistoryStoreTest extends ContactHistoryStoreContract {
-    private static final String REDIS = "redis://127.0.0.1:6379/0";
     private static final CallerRef CALLER = new CallerRef("c_redis00000000001");
-    private final Vertx vertx = Vertx.vertx();
-    private final String prefix = "test-history-" + UUID.randomUUID();
+    private final LocalRedis redis = new LocalRedis("history");
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T01:00:00Z"));
-    private final List<Redis> clients = new ArrayList<>();
 
     @Override
     protected ContactHistoryStore newStore() {
@@ -44,21 +38,13 @@ class RedisContactHistoryStoreTest extends ContactHistoryStoreContract {
 
     /** A store on a client of its own, as another server node would have. */
     private RedisContactHistoryStore node(int maxContacts, Duration retention) {
-        Redis client = Redis.createClient(vertx, REDIS);
-        clients.add(client);
-        return RedisContactHistoryStore.create(client, prefix, clock, maxContacts, retention, Duration.ofSeconds(2));
+        return RedisContactHistoryStore.create(redis.newClient(), redis.prefix(), clock, maxContacts, retention,
+                Duration.ofSeconds(2));
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        Redis cleaner = clients.get(0);
-        List<String> keys = await(cleaner.send(Request.cmd(Command.KEYS).arg(prefix + ":*"))).stream()
-                .map(Object::toString).toList();
-        for (String key : keys) {
-            await(cleaner.send(Request.cmd(Command.DEL).arg(key)));
-        }
-        clients.forEach(Redis::close);
-        await(vertx.close());
+        redis.close();
     }
 
     @Test
@@ -108,7 +94,7 @@ class RedisContactHistoryStoreTest extends ContactHistoryStoreContract {
 
         assertThat(await(store.contactsOf(CALLER))).extracting(c -> c.call().value())
                 .containsExactly("call-5", "call-4", "call-3");
-        assertThat(await(clients.get(0).send(Request.cmd(Command.HLEN).arg(contactsKey()))).toInteger()).isEqualTo(3);
+        assertThat(redis.send(Request.cmd(Command.HLEN).arg(contactsKey())).toInteger()).isEqualTo(3);
     }
 
     @Test
@@ -123,15 +109,14 @@ class RedisContactHistoryStoreTest extends ContactHistoryStoreContract {
         assertThat(await(store.contactsOf(CALLER))).extracting(c -> c.call().value()).containsExactly("call-new");
         await(store.record(CALLER, contact("call-newer", Instant.parse("2026-12-04T20:00:00Z"))));
 
-        Redis redis = clients.get(0);
-        assertThat(await(redis.send(Request.cmd(Command.HKEYS).arg(contactsKey()))).stream().map(Object::toString))
+        assertThat(redis.send(Request.cmd(Command.HKEYS).arg(contactsKey())).stream().map(Object::toString))
                 .containsExactlyInAnyOrder("call-new", "call-newer");
-        assertThat(await(redis.send(Request.cmd(Command.TTL).arg(contactsKey()))).toLong())
+        assertThat(redis.send(Request.cmd(Command.TTL).arg(contactsKey())).toLong())
                 .isBetween(Duration.ofDays(30).toSeconds() - 60, Duration.ofDays(30).toSeconds());
     }
 
     private String contactsKey() {
-        return prefix + ":history:{" + CALLER.pseudonym() + "}:contacts";
+        return redis.prefix() + ":history:{" + CALLER.pseudonym() + "}:contacts";
     }
 
     private static Contact contact(String call, Instant at) {
@@ -141,9 +126,5 @@ class RedisContactHistoryStoreTest extends ContactHistoryStoreContract {
 
     private static <T> T await(CompletionStage<T> stage) throws Exception {
         return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    private static <T> T await(Future<T> future) throws Exception {
-        return await(future.toCompletionStage());
     }
 }

@@ -3,15 +3,13 @@ package org.crisisline.server.signpost.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.crisisline.server.auth.web.ApiError;
+import org.crisisline.server.redis.LocalRedis;
 import org.crisisline.server.signpost.SignpostBoard;
 import org.crisisline.server.signpost.SignpostBoardContract;
 import org.junit.jupiter.api.AfterEach;
@@ -21,10 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The Redis signpost board against a real Redis at 127.0.0.1:6379, each test under its own key prefix. */
 @DisplayName("the Redis café signpost board")
 class RedisSignpostBoardTest extends SignpostBoardContract {
-    private static final String REDIS = "redis://127.0.0.1:6379/0";
-    private final Vertx vertx = Vertx.vertx();
-    private final String prefix = "test-signposts-" + UUID.randomUUID();
-    private final List<Redis> clients = new ArrayList<>();
+    private final LocalRedis redis = new LocalRedis("signposts");
 
     @Override
     protected SignpostBoard newBoard() {
@@ -33,19 +28,12 @@ class RedisSignpostBoardTest extends SignpostBoardContract {
 
     /** A board on a client of its own, as another server node would have. */
     private RedisSignpostBoard node() {
-        Redis client = Redis.createClient(vertx, REDIS);
-        clients.add(client);
-        return RedisSignpostBoard.create(client, prefix);
+        return RedisSignpostBoard.create(redis.newClient(), redis.prefix());
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        Redis cleaner = clients.get(0);
-        for (String evening : List.of("2026-11-27", "2026-11-28")) {
-            await(cleaner.send(Request.cmd(Command.DEL).arg(prefix + ":{signposts}:" + evening)));
-        }
-        clients.forEach(Redis::close);
-        await(vertx.close());
+        redis.close();
     }
 
     @Test
@@ -73,8 +61,7 @@ class RedisSignpostBoardTest extends SignpostBoardContract {
     void eveningsExpire() throws Exception {
         await(newBoard().recordAll(List.of(HAVEN), FRIDAY_EVENING));
 
-        long ttl = await(clients.get(0).send(Request.cmd(Command.TTL).arg(prefix + ":{signposts}:2026-11-27")))
-                .toLong();
+        long ttl = redis.send(Request.cmd(Command.TTL).arg(redis.prefix() + ":{signposts}:2026-11-27")).toLong();
         assertThat(ttl).isBetween(3 * 24 * 3600L - 60, 3 * 24 * 3600L);
     }
 }
