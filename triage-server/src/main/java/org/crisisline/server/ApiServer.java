@@ -20,8 +20,6 @@ import org.crisisline.server.auth.config.SecuritySettingsReader;
 import org.crisisline.server.auth.web.Security;
 import org.crisisline.server.http.ApiDependencies;
 import org.crisisline.server.http.HttpApi;
-import org.crisisline.server.http.SignpostBoard;
-import org.crisisline.server.history.memory.InMemoryContactHistoryStore;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.metrics.CrisislineMetrics;
 import org.crisisline.server.metrics.LoadBands;
@@ -89,10 +87,10 @@ final class ApiServer {
                             ReferralBook.empty(pathways.outbox()), clock);
                     Function<Instant, ReferralWatch.Report> referrals = desk::report;
                     HttpApi api = HttpApi.create(vertx, new ApiDependencies(store, queueConfig, security, accounts, log,
-                            config, new PathwayPolicy(), pathways.cafe(), new SignpostBoard(), referrals, desk,
+                            config, new PathwayPolicy(), pathways.cafe(), stores.signposts, referrals, desk,
                             pathways.delivery().endpoints(), links::health, metrics, LoadBands.defaults(), STREAM_EVERY,
                             clock, new SignpostTexts(TextGateways.from(vertx, pathways.text()), pseudonyms(options)),
-                            new InMemoryContactHistoryStore()));
+                            stores.history));
                     WebUi.mount(api.router());
                     gauges = new QueueGauges(vertx, store, referrals, links::health, clock, LoadBands.defaults(),
                             GAUGES_EVERY, metrics).start();

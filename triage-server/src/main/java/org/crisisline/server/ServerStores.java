@@ -2,7 +2,9 @@ package org.crisisline.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.redis.client.Redis;
 import java.time.Clock;
+import java.time.Duration;
 import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.store.QueueStore;
 import org.crisisline.queue.store.memory.InMemoryQueueStore;
@@ -12,31 +14,45 @@ import org.crisisline.server.callback.CallbackNumberCipher;
 import org.crisisline.server.callback.CallbackNumbers;
 import org.crisisline.server.callback.InMemoryCallbackNumbers;
 import org.crisisline.server.callback.redis.RedisCallbackNumbers;
+import org.crisisline.server.history.ContactHistoryStore;
+import org.crisisline.server.history.memory.InMemoryContactHistoryStore;
+import org.crisisline.server.history.redis.RedisContactHistoryStore;
 import org.crisisline.server.pathway.outbox.RetryPolicy;
 import org.crisisline.server.referral.InMemoryReferralStore;
 import org.crisisline.server.referral.ReferralStore;
 import org.crisisline.server.referral.redis.RedisReferralStore;
 import org.crisisline.server.referral.redis.RedisReferralStoreOptions;
+import org.crisisline.server.signpost.SignpostBoard;
+import org.crisisline.server.signpost.memory.InMemorySignpostBoard;
+import org.crisisline.server.signpost.redis.RedisSignpostBoard;
 
 /**
  * The state a node keeps, as {@code store.type} says: all of it in this process's memory (one node, lost at
  * exit), or all of it shared in Redis under {@code store.key-prefix} (several nodes, kept across restarts):
- * the queue, the callback numbers (encrypted), and the referrals with their outbox.
+ * the queue, the callback numbers (encrypted), the referrals with their outbox, callers' contact history and
+ * the café signpost counts.
  *
  * <p>Threading: {@link #open} never blocks; {@link #close} once, after everything using the stores stopped.
  */
 final class ServerStores {
+    /** An evening's café counts are kept this long after its last signpost (leads look back a day or two). */
+    private static final Duration SIGNPOST_COUNTS_KEPT = Duration.ofDays(3);
+
     final QueueStore queue;
     final CallbackNumbers callbackNumbers;
     final ReferralStore referrals;
-    private final Runnable closeReferrals;
+    final ContactHistoryStore history;
+    final SignpostBoard signposts;
+    private final Runnable closeRest;
 
     private ServerStores(QueueStore queue, CallbackNumbers callbackNumbers, ReferralStore referrals,
-                         Runnable closeReferrals) {
+                         ContactHistoryStore history, SignpostBoard signposts, Runnable closeRest) {
         this.queue = queue;
         this.callbackNumbers = callbackNumbers;
         this.referrals = referrals;
-        this.closeReferrals = closeReferrals;
+        this.history = history;
+        this.signposts = signposts;
+        this.closeRest = closeRest;
     }
 
     /**
@@ -48,7 +64,8 @@ final class ServerStores {
         ServerOptions.Store settings = options.store();
         if (settings.type() == ServerOptions.StoreType.MEMORY) {
             return Future.succeededFuture(new ServerStores(new InMemoryQueueStore(queueConfig, clock),
-                    new InMemoryCallbackNumbers(), new InMemoryReferralStore(referralRetries), () -> { }));
+                    new InMemoryCallbackNumbers(), new InMemoryReferralStore(referralRetries),
+                    new InMemoryContactHistoryStore(), new InMemorySignpostBoard(), () -> { }));
         }
         RedisQueueStoreOptions defaults = RedisQueueStoreOptions.defaults(settings.redisUrl());
         RedisQueueStoreOptions queueOptions = new RedisQueueStoreOptions(settings.redisUrl(), settings.lineGroup(),
@@ -66,12 +83,22 @@ final class ServerStores {
                             new RedisReferralStoreOptions(settings.redisUrl(), settings.keyPrefix(), settings.timeout(),
                                     RedisReferralStoreOptions.defaults(settings.redisUrl()).conflictRetries()),
                             referralRetries);
-                    return new ServerStores(queue, numbers, referrals, referrals::close);
+                    Redis shared = Redis.createClient(vertx, settings.redisUrl());
+                    return new ServerStores(queue, numbers, referrals,
+                            RedisContactHistoryStore.create(shared, settings.keyPrefix(), clock,
+                                    RedisContactHistoryStore.DEFAULT_MAX_CONTACTS,
+                                    RedisContactHistoryStore.DEFAULT_RETENTION, settings.timeout()),
+                            RedisSignpostBoard.create(shared, settings.keyPrefix(), SIGNPOST_COUNTS_KEPT,
+                                    settings.timeout()),
+                            () -> {
+                                referrals.close();
+                                shared.close();
+                            });
                 });
     }
 
     void close() {
-        closeReferrals.run();
+        closeRest.run();
         callbackNumbers.close();
         queue.close();
     }

@@ -1,6 +1,7 @@
 package org.crisisline.server.history;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,10 @@ import org.crisisline.queue.model.Tier;
  */
 public record Contact(CallId call, Instant at, Line line, Tier tier, List<String> pathways, List<String> referredTo,
                       boolean consented, Optional<String> note) {
+    /** The order operatives read contacts in: newest first, then by call id (any store gives the same order). */
+    public static final Comparator<Contact> NEWEST_FIRST = Comparator.comparing(Contact::at).reversed()
+            .thenComparing(contact -> contact.call().value());
+
     /** The longest note kept: a reminder for the next operative, not a clinical record. */
     public static final int MAX_NOTE = 280;
 

@@ -14,7 +14,6 @@ import org.crisisline.server.auth.AccountStore;
 import org.crisisline.server.auth.web.Security;
 import org.crisisline.server.history.ContactHistoryStore;
 import org.crisisline.server.http.admin.AdminConfig;
-import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.metrics.CrisislineMetrics;
 import org.crisisline.server.metrics.LoadBands;
 import org.crisisline.server.pathway.cafe.CafeConfig;
@@ -22,6 +21,7 @@ import org.crisisline.server.pathway.config.ReferralEndpoint;
 import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
 import org.crisisline.server.referral.ReferralDesk;
+import org.crisisline.server.signpost.SignpostBoard;
 import org.crisisline.server.text.SignpostTexts;
 import org.crisisline.telephony.ami.LinkHealth;
 

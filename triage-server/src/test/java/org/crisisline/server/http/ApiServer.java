@@ -21,17 +21,16 @@ import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Skills;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.queue.store.memory.InMemoryQueueStore;
+import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.audit.AuditRecord;
 import org.crisisline.server.audit.CallerPseudonym;
 import org.crisisline.server.audit.InMemoryAuditLog;
 import org.crisisline.server.auth.InMemoryAccountStore;
 import org.crisisline.server.auth.config.SecuritySettingsReader;
-import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.auth.web.Browser;
 import org.crisisline.server.auth.web.Security;
 import org.crisisline.server.history.memory.InMemoryContactHistoryStore;
 import org.crisisline.server.http.admin.AdminConfig;
-import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.metrics.CrisislineMetrics;
 import org.crisisline.server.metrics.LoadBands;
 import org.crisisline.server.pathway.config.PathwaySettingsReader;
@@ -39,11 +38,12 @@ import org.crisisline.server.pathway.config.ReferralEndpoint;
 import org.crisisline.server.pathway.referral.ReferralBook;
 import org.crisisline.server.pathway.referral.ReferralLifecycle;
 import org.crisisline.server.pathway.referral.ReferralWatch;
+import org.crisisline.server.pathway.rules.PathwayPolicy;
 import org.crisisline.server.referral.InMemoryReferralStore;
 import org.crisisline.server.referral.ReferralDesk;
 import org.crisisline.server.referral.ReferralJournal;
 import org.crisisline.server.referral.SwitchableReferralStore;
-import org.crisisline.server.pathway.rules.PathwayPolicy;
+import org.crisisline.server.signpost.memory.InMemorySignpostBoard;
 import org.crisisline.server.text.RecordingTextGateway;
 import org.crisisline.server.text.SignpostTexts;
 import org.crisisline.telephony.ami.LinkHealth;
@@ -107,7 +107,7 @@ public final class ApiServer {
         config = AdminConfig.demo(queueConfig, rota -> Future.fromCompletionStage(
                 queue.execute(new QueueCommand.SetRota(rota))).mapEmpty(), clock.instant());
         ApiDependencies deps = new ApiDependencies(queue, queueConfig, security, accounts, audit, config,
-                new PathwayPolicy(), PathwaySettingsReader.defaults().cafe(), new SignpostBoard(), now -> referrals,
+                new PathwayPolicy(), PathwaySettingsReader.defaults().cafe(), new InMemorySignpostBoard(), now -> referrals,
                 referralDesk, referralEndpoints,
                 () -> Map.copyOf(links), metrics, LoadBands.defaults(), Duration.ofMillis(100), clock,
                 new SignpostTexts(texts, pseudonyms), history);

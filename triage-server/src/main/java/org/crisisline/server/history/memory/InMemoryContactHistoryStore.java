@@ -1,7 +1,6 @@
 package org.crisisline.server.history.memory;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,9 +15,6 @@ import org.crisisline.server.history.ContactHistoryStore;
  * atomically; stages are already complete.
  */
 public final class InMemoryContactHistoryStore implements ContactHistoryStore {
-    private static final Comparator<Contact> NEWEST_FIRST = Comparator.comparing(Contact::at).reversed()
-            .thenComparing(contact -> contact.call().value());
-
     private final Map<CallerRef, List<Contact>> contacts = new ConcurrentHashMap<>();
 
     @Override
@@ -27,7 +23,7 @@ public final class InMemoryContactHistoryStore implements ContactHistoryStore {
             List<Contact> after = new ArrayList<>(before == null ? List.of() : before);
             after.removeIf(kept -> kept.call().equals(contact.call()));
             after.add(contact);
-            after.sort(NEWEST_FIRST);
+            after.sort(Contact.NEWEST_FIRST);
             return List.copyOf(after);
         });
         return CompletableFuture.completedFuture(null);

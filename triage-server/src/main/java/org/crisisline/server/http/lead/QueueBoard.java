@@ -14,10 +14,10 @@ import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.server.http.CallJson;
 import org.crisisline.server.http.QueueAccess;
-import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.metrics.LoadBands;
 import org.crisisline.server.metrics.QueueReadings;
 import org.crisisline.server.pathway.referral.ReferralWatch;
+import org.crisisline.server.signpost.SignpostBoard;
 import org.crisisline.telephony.ami.LinkHealth;
 
 /**
@@ -47,10 +47,11 @@ public final class QueueBoard {
     }
 
     public Future<JsonObject> board() {
-        return queue.snapshot().map(this::render);
+        return queue.snapshot().compose(snapshot -> signposts.countsOn(snapshot.at())
+                .map(cafeSignposts -> render(snapshot, cafeSignposts)));
     }
 
-    private JsonObject render(QueueSnapshot snapshot) {
+    private JsonObject render(QueueSnapshot snapshot, Map<String, Integer> cafeSignposts) {
         QueueReadings readings = QueueReadings.of(snapshot, bands);
         ReferralWatch.Report report = referrals.apply(snapshot.at());
         JsonArray tiers = new JsonArray();
@@ -79,7 +80,7 @@ public final class QueueBoard {
                 .put("operativesByState", byState)
                 .put("operativesByLoadBand", new JsonObject(Map.copyOf(readings.operativesByLoadBand())))
                 .put("referralsAwaitingAcknowledgement", report.awaitingAcknowledgement().size())
-                .put("cafeSignpostsToday", new JsonObject(Map.copyOf(signposts.countsOn(snapshot.at()))))
+                .put("cafeSignpostsToday", new JsonObject(Map.copyOf(cafeSignposts)))
                 .put("alarms", Alarms.of(snapshot, readings, config, bands, Optional.of(report), pbx.get(),
                         queue.health()));
     }

@@ -13,8 +13,8 @@ import org.crisisline.queue.model.Call;
 import org.crisisline.server.audit.Outcome;
 import org.crisisline.server.http.AuditTrail;
 import org.crisisline.server.http.Requester;
-import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.pathway.cafe.Cafe;
+import org.crisisline.server.signpost.SignpostBoard;
 import org.crisisline.server.text.SignpostTexts;
 
 /**
@@ -47,7 +47,12 @@ final class CafeTexting {
 
     private Future<JsonObject> sendOne(Context context, Requester who, Call call, Cafe cafe,
             CafeTextRequests.Request request, Instant at) {
-        String details = SignpostTexts.details(cafe, at, signposts.tally()).orElseThrow();
+        return signposts.tallyFor(List.of(cafe), at).compose(tally ->
+                text(context, who, call, cafe, request, SignpostTexts.details(cafe, at, tally).orElseThrow()));
+    }
+
+    private Future<JsonObject> text(Context context, Requester who, Call call, Cafe cafe,
+            CafeTextRequests.Request request, String details) {
         String about = "cafe:" + cafe.id() + " to " + request.to().pseudonym();
         JsonObject item = new JsonObject().put("cafe", cafe.id().value()).put("details", details);
         return Future.fromCompletionStage(texts.send(request.to(), cafe, details), context).transform(done -> {

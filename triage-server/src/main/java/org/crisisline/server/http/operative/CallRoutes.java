@@ -15,9 +15,9 @@ import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.server.audit.Outcome;
+import org.crisisline.server.auth.web.ApiError;
 import org.crisisline.server.history.Contact;
 import org.crisisline.server.history.ContactHistoryStore;
-import org.crisisline.server.auth.web.ApiError;
 import org.crisisline.server.http.AuditTrail;
 import org.crisisline.server.http.Decisions;
 import org.crisisline.server.http.JsonInput;
@@ -28,7 +28,6 @@ import org.crisisline.server.http.Replies;
 import org.crisisline.server.http.Requester;
 import org.crisisline.server.http.Requesters;
 import org.crisisline.server.http.RouteTable;
-import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.cafe.Cafe;
@@ -41,6 +40,7 @@ import org.crisisline.server.pathway.rules.PathwayPlan;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
 import org.crisisline.server.referral.ReferralDesk;
 import org.crisisline.server.referral.ReferralJournal;
+import org.crisisline.server.signpost.SignpostBoard;
 import org.crisisline.server.text.SignpostTexts;
 
 /**
@@ -155,13 +155,13 @@ public final class CallRoutes {
         }
         PathwayPlan plan = checked.orElseThrow();
         List<ReferralRequest> requests = referralsIn(plan, call, who, clinicalRisk);
-        SignpostBoard.Recorded counted = signposts.recordAll(cafesIn(plan), clock.instant());
-        return referrals.open(requests, new ReferralJournal.By(who.username(), who.roleNames()))
-                .recover(ReferralJson::asApiError)
-                .compose(opened -> audit.record(who, "call.outcome", "call", target,
-                                Optional.of(PathwayChoices.describe(plan.choices())), Outcome.SUCCEEDED)
-                        .map(new Decided(plan, opened)))
-                .onFailure(notSaved -> signposts.undo(counted));
+        return signposts.recordAll(cafesIn(plan), clock.instant()).compose(counted ->
+                referrals.open(requests, new ReferralJournal.By(who.username(), who.roleNames()))
+                        .recover(ReferralJson::asApiError)
+                        .compose(opened -> audit.record(who, "call.outcome", "call", target,
+                                        Optional.of(PathwayChoices.describe(plan.choices())), Outcome.SUCCEEDED)
+                                .map(new Decided(plan, opened)))
+                        .onFailure(notSaved -> signposts.undo(counted)));
     }
 
     /** One referral request per CMHT pathway; the referrer is the operative on the call (or the lead, by name). */

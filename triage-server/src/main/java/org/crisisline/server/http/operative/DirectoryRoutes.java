@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,6 @@ import org.crisisline.server.auth.web.ApiError;
 import org.crisisline.server.http.Params;
 import org.crisisline.server.http.Replies;
 import org.crisisline.server.http.RouteTable;
-import org.crisisline.server.http.SignpostBoard;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.pathway.PostcodeDistrict;
 import org.crisisline.server.pathway.cafe.AccessFeature;
@@ -27,6 +27,7 @@ import org.crisisline.server.pathway.cmht.CallerLocation;
 import org.crisisline.server.pathway.cmht.DutyLine;
 import org.crisisline.server.pathway.cmht.TeamLookup;
 import org.crisisline.server.pathway.cmht.WarmTransfer;
+import org.crisisline.server.signpost.SignpostBoard;
 
 /**
  * Look-ups during a call, from the directories admins keep: {@code GET /api/cafes?district=&language=&access=}
@@ -61,10 +62,15 @@ public final class DirectoryRoutes {
         }
         Set<AccessFeature> access = access(Params.query(rc, "access", 200).orElse(""));
         CafeNeeds needs = new CafeNeeds(district, Language.of(code), access);
-        JsonArray offers = new JsonArray();
-        new CafeFinder(config.cafes(), cafeConfig).find(needs, clock.instant(), signposts.tally())
-                .forEach(offer -> offers.add(offer(offer)));
-        Replies.ok(rc, new JsonObject().put("district", district.code()).put("cafes", offers));
+        Instant now = clock.instant();
+        signposts.tallyFor(config.cafes(), now)
+                .onSuccess(tally -> {
+                    JsonArray offers = new JsonArray();
+                    new CafeFinder(config.cafes(), cafeConfig).find(needs, now, tally)
+                            .forEach(offer -> offers.add(offer(offer)));
+                    Replies.ok(rc, new JsonObject().put("district", district.code()).put("cafes", offers));
+                })
+                .onFailure(rc::fail);
     }
 
     private void cmht(RoutingContext rc) {

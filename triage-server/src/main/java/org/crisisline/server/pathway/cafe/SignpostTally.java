@@ -47,6 +47,23 @@ public final class SignpostTally {
         return Collections.unmodifiableMap(onDate);
     }
 
+    /**
+     * The same tally with {@code count} signposts to {@code cafe} on {@code serviceDate} (none kept at 0): for a
+     * store that keeps the counts elsewhere and reads them back, or takes signposts back.
+     */
+    public SignpostTally withCount(CafeId cafe, LocalDate serviceDate, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("a signpost count is never negative");
+        }
+        Map<CafeEvening, Integer> changed = new HashMap<>(counts);
+        if (count == 0) {
+            changed.remove(new CafeEvening(cafe, serviceDate));
+        } else {
+            changed.put(new CafeEvening(cafe, serviceDate), count);
+        }
+        return new SignpostTally(Map.copyOf(changed));
+    }
+
     /** Count one signpost to {@code cafe} for {@code session}; refused when the evening is full. */
     public Result<SignpostTally> record(Cafe cafe, Session session, Instant at) {
         CafeEvening key = new CafeEvening(cafe.id(), session.serviceDate());
