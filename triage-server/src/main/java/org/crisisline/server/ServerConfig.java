@@ -81,10 +81,18 @@ public final class ServerConfig {
     }
 
     /** The defaults, then {@code file}'s values (nested objects merged), then the environment. */
+    /** The log format, read by logback.xml itself; checked here so that a typo stops start-up. */
+    private static final String LOG_FORMAT = "CRISISLINE_LOG_FORMAT";
+
     public static ServerOptions read(JsonObject file, Map<String, String> env) {
         refuseUnknown("", file, TOP);
         SECTIONS.forEach((section, known) -> refuseUnknown(section + ".", object(file, section, new JsonObject()),
                 known));
+        String logFormat = env.getOrDefault(LOG_FORMAT, "json");
+        if (!logFormat.equals("json") && !logFormat.equals("text")) {
+            // logback.xml picks its appender by this name; any other would log nothing at all.
+            throw new IllegalArgumentException(LOG_FORMAT + ": json or text, was '" + logFormat + "'");
+        }
         JsonObject c = defaults().mergeIn(file, true);
         ENVIRONMENT.forEach((variable, key) -> {
             String value = env.get(variable);

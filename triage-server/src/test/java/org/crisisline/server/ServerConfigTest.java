@@ -1,6 +1,7 @@
 package org.crisisline.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.vertx.core.json.JsonArray;
@@ -111,6 +112,9 @@ class ServerConfigTest {
         assertThat(failure(section("store", "type", "redis"))).isEqualTo(
                 "audit.pseudonym-key: required when store.type is redis");
         assertThat(failure(section("queue", "dispatch.tier-one-reserve", "many"))).contains("dispatch.tier-one-reserve");
+        assertThatThrownBy(() -> ServerConfig.read(new JsonObject(), Map.of("CRISISLINE_LOG_FORMAT", "xml")))
+                .hasMessage("CRISISLINE_LOG_FORMAT: json or text, was 'xml'");
+        assertThat(ServerConfig.read(new JsonObject(), Map.of("CRISISLINE_LOG_FORMAT", "text"))).isNotNull();
     }
 
     private static String failure(JsonObject file) {

@@ -247,7 +247,8 @@ public final class RoutingVerticle extends VerticleBase {
             pbx(gateway.connectToOperative(connect.callerChannel(), connect.endpoint()))
                     .onFailure(e -> pbxFailed(action, e));
         } else if (action instanceof PbxAction.OriginateCallback originate) {
-            log.info("event=calling-back call={} operative={}", originate.call(), originate.operative());
+            log.atInfo().setMessage("calling-back").addKeyValue("call", originate.call())
+                    .addKeyValue("operative", originate.operative()).log();
             pbx(gateway.originate(originate.request()))
                     .onSuccess(result -> apply(router.originateEnded(originate.call(), originate.operative(), result)))
                     .onFailure(e -> pbxFailed(action, e));

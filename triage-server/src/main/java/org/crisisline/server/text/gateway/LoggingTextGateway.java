@@ -18,8 +18,8 @@ public final class LoggingTextGateway implements TextMessageGateway {
 
     @Override
     public CompletionStage<TextReceipt> send(TextMessage message) {
-        log.info("event=text-logged subject={} chars={} to={}", message.subject(), message.text().length(),
-                message.to().pseudonym());
+        log.atInfo().setMessage("text-logged").addKeyValue("subject", message.subject())
+                .addKeyValue("chars", message.text().length()).addKeyValue("to", message.to().pseudonym()).log();
         return CompletableFuture.completedFuture(new TextReceipt("logged"));
     }
 }

@@ -45,9 +45,11 @@ class LoggingTextGatewayTest {
                 .reference();
 
         assertThat(receipt).isEqualTo("logged");
-        assertThat(logged.list).singleElement().extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(logged.list).singleElement()
+                .extracting(line -> line.getFormattedMessage() + " " + line.getKeyValuePairs())
                 .asString()
-                .contains("cafe:leeds-haven", "chars=" + text.length(), "c_pseudonym000001")
+                .contains("text-logged", "subject=\"cafe:leeds-haven\"", "chars=\"" + text.length() + "\"",
+                        "c_pseudonym000001")
                 .doesNotContain("900123", "7700", "Kirkstall", "Haven,");
     }
 }
