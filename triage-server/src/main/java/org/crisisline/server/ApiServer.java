@@ -32,6 +32,8 @@ import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.crisisline.server.pathway.outbox.Outbox;
 import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
+import org.crisisline.server.softphone.SoftphoneSettings;
+import org.crisisline.server.softphone.SoftphoneSettingsReader;
 import org.crisisline.server.text.SignpostTexts;
 import org.crisisline.server.text.gateway.TextGateways;
 import org.crisisline.server.web.WebUi;
@@ -68,6 +70,7 @@ final class ApiServer {
                             ServerOptions options, Clock clock) {
         SecuritySettings settings = SecuritySettingsReader.read(options.security());
         PathwaySettings pathways = PathwaySettingsReader.read(options.pathway());
+        SoftphoneSettings softphone = SoftphoneSettingsReader.read(options.softphone());
         // No referral store yet: referrals are made and tracked in the pathway domain, not kept here.
         ReferralWatch watch = new ReferralWatch(pathways.referral());
         Outbox noReferrals = Outbox.empty(pathways.outbox());
@@ -84,8 +87,8 @@ final class ApiServer {
                             config, new PathwayPolicy(), pathways.cafe(), new SignpostBoard(), referrals,
                             links::health, metrics, LoadBands.defaults(), STREAM_EVERY, clock,
                             new SignpostTexts(TextGateways.from(vertx, pathways.text()), pseudonyms(options)),
-                            new InMemoryContactHistoryStore()));
-                    WebUi.mount(api.router());
+                            new InMemoryContactHistoryStore(), softphone));
+                    WebUi.mount(api.router(), softphone);
                     gauges = new QueueGauges(vertx, store, referrals, links::health, clock, LoadBands.defaults(),
                             GAUGES_EVERY, metrics).start();
                     return security.demoAccounts(accounts).create().compose(passwords -> {

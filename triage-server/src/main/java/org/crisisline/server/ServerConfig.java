@@ -27,7 +27,7 @@ import org.crisisline.server.routing.RoutingOptions;
 public final class ServerConfig {
     private static final String DEFAULTS = "server-defaults.json";
     private static final Set<String> TOP = Set.of("time-scale", "summary-every", "pseudonym-key", "ivr", "queue",
-            "simulated-pbx", "routing", "http", "security", "pathway");
+            "simulated-pbx", "routing", "http", "security", "pathway", "softphone");
     private static final Set<String> ROUTING = Set.of("helpline-number", "announce-every", "ready-again-after",
             "pbx-retry-after", "store-timeout", "operatives");
     private static final Map<String, String> ENV = Map.of("CRISISLINE_TIME_SCALE", "time-scale",
@@ -111,7 +111,8 @@ public final class ServerConfig {
         c.getJsonObject("pathway").forEach(e -> pathway.put(e.getKey(), String.valueOf(e.getValue())));
         return new ServerOptions(queue, (int) number(c.getJsonObject("ivr"), "ivr.port"), pbx, routing,
                 duration(c, "summary-every"), key.isEmpty() ? Optional.empty() : Optional.of(key),
-                new ServerOptions.Http(text(http, "http.host"), (int) number(http, "http.port")), security, pathway);
+                new ServerOptions.Http(text(http, "http.host"), (int) number(http, "http.port")), security, pathway,
+                c.getJsonObject("softphone"));
     }
 
     /**

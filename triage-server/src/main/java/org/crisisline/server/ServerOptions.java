@@ -21,10 +21,12 @@ import org.crisisline.server.routing.RoutingOptions;
  * @param http         where the HTTP API and the web pages listen
  * @param security     overrides of {@code security-defaults.properties} (sessions, logins, audit file)
  * @param pathway      overrides of {@code pathway-defaults.properties} (referrals, cafés, the text gateway)
+ * @param softphone    the {@code softphone} section, read by {@code SoftphoneSettingsReader}
  */
 public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject simulatedPbx, RoutingOptions routing,
                             Duration summaryEvery, Optional<String> pseudonymKey, Http http,
-                            Map<String, String> security, Map<String, String> pathway) {
+                            Map<String, String> security, Map<String, String> pathway,
+                            JsonObject softphone) {
     /** The HTTP listener: {@code http.host} and {@code http.port} (0: any free port). */
     public record Http(String host, int port) {
         public Http {
@@ -43,6 +45,7 @@ public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject s
         Objects.requireNonNull(http, "http");
         security = Map.copyOf(Objects.requireNonNull(security, "security"));
         pathway = Map.copyOf(Objects.requireNonNull(pathway, "pathway"));
+        softphone = Objects.requireNonNull(softphone, "softphone").copy();
         simulatedPbx = Objects.requireNonNull(simulatedPbx, "simulated-pbx").copy();
         Objects.requireNonNull(routing, "routing");
         Objects.requireNonNull(summaryEvery, "summary-every");
@@ -74,23 +77,23 @@ public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject s
 
     public ServerOptions withSimulatedPbx(JsonObject overrides) {
         return new ServerOptions(queue, ivrPort, simulatedPbx.copy().mergeIn(overrides), routing, summaryEvery,
-                pseudonymKey, http, security, pathway);
+                pseudonymKey, http, security, pathway, softphone);
     }
 
     public ServerOptions withRouting(RoutingOptions newRouting) {
-        return new ServerOptions(queue, ivrPort, simulatedPbx, newRouting, summaryEvery, pseudonymKey, http, security, pathway);
+        return new ServerOptions(queue, ivrPort, simulatedPbx, newRouting, summaryEvery, pseudonymKey, http, security, pathway, softphone);
     }
 
     public ServerOptions withPathway(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(pathway);
         merged.putAll(overrides);
         return new ServerOptions(queue, ivrPort, simulatedPbx, routing, summaryEvery, pseudonymKey, http, security,
-                merged);
+                merged, softphone);
     }
 
     public ServerOptions withQueue(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(queue);
         merged.putAll(overrides);
-        return new ServerOptions(merged, ivrPort, simulatedPbx, routing, summaryEvery, pseudonymKey, http, security, pathway);
+        return new ServerOptions(merged, ivrPort, simulatedPbx, routing, summaryEvery, pseudonymKey, http, security, pathway, softphone);
     }
 }

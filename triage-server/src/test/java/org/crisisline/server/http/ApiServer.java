@@ -36,6 +36,7 @@ import org.crisisline.server.metrics.LoadBands;
 import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
+import org.crisisline.server.softphone.SoftphoneSettings;
 import org.crisisline.server.text.RecordingTextGateway;
 import org.crisisline.server.text.SignpostTexts;
 import org.crisisline.telephony.ami.LinkHealth;
@@ -71,12 +72,17 @@ public final class ApiServer {
     public int port;
 
     public static ApiServer start(Vertx vertx) throws Exception {
+        return start(vertx, SoftphoneSettings.off());
+    }
+
+    /** The API with the panel's softphone registering where {@code softphone} says. */
+    public static ApiServer start(Vertx vertx, SoftphoneSettings softphone) throws Exception {
         ApiServer server = new ApiServer();
-        server.listen(vertx);
+        server.listen(vertx, softphone);
         return server;
     }
 
-    private void listen(Vertx vertx) throws Exception {
+    private void listen(Vertx vertx, SoftphoneSettings softphone) throws Exception {
         this.vertx = vertx;
         seedQueue();
         pbx(LinkState.UP, "logged in");
@@ -87,7 +93,7 @@ public final class ApiServer {
         ApiDependencies deps = new ApiDependencies(queue, queueConfig, security, accounts, audit, config,
                 new PathwayPolicy(), PathwaySettingsReader.defaults().cafe(), new SignpostBoard(), now -> referrals,
                 () -> Map.copyOf(links), metrics, LoadBands.defaults(), Duration.ofMillis(100), clock,
-                new SignpostTexts(texts, pseudonyms), history);
+                new SignpostTexts(texts, pseudonyms), history, softphone);
         passwords = await(security.demoAccounts(accounts).create());
         api = HttpApi.create(vertx, deps);
         port = await(vertx.createHttpServer().requestHandler(api.router()).listen(0)).actualPort();
