@@ -30,8 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(VertxExtension.class)
 class SoftphoneTest {
     @RegisterExtension
-    static final Chromium chromium = new Chromium(List.of("--use-fake-ui-for-media-stream",
-            "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required"));
+    static final Chromium chromium = new Chromium(List.of("--use-fake-device-for-media-stream",
+            "--autoplay-policy=no-user-gesture-required"));
     private static final String PHONE_PASSWORD = "op1-phone-secret";
     private static final Duration CALL_PATIENCE = Duration.ofSeconds(20);
 
@@ -42,6 +42,13 @@ class SoftphoneTest {
     void start(Vertx vertx) throws Exception {
         pbx = ApiServer.await(SipWebSocketPbx.start(vertx, Map.of("op1", PHONE_PASSWORD)));
         server = WebServer.start(vertx, pbx.settings());
+        microphone("granted");
+    }
+
+    /** Grants or denies the pages the (fake) microphone, as the operative would in the browser's prompt. */
+    private void microphone(String setting) {
+        chromium.driver.executeCdpCommand("Browser.setPermission", Map.of("permission", Map.of("name", "microphone"),
+                "setting", setting, "origin", server.url("")));
     }
 
     @AfterEach
@@ -157,6 +164,39 @@ class SoftphoneTest {
         assertThat(pbx.requests).extracting(SipMessage::method).contains("BYE");
         assertNoConsoleErrors();
     }
+
+    @Test
+    @DisplayName("A refused microphone is explained in words and the call keeps ringing; once allowed, Answer connects")
+    void microphoneRefused() throws Exception {
+        signInAsOp1();
+        connectThePhone(PHONE_PASSWORD);
+        chromium.waitForText("#phone-state", "Registered");
+        microphone("denied");
+        pbx.invite(CALLER_OFFER_WITHOUT_CANDIDATES);
+        chromium.waitForText("#phone-state", "Ringing");
+        chromium.find("#phone-answer").click();
+        chromium.waitForText("#phone-detail", "not allowed to use your microphone");
+        assertThat(chromium.find("#phone-detail").getAttribute("data-kind")).isEqualTo("error");
+        assertThat(chromium.find("#phone-state").getText()).isEqualTo("Ringing");
+        chromium.screenshot("softphone-microphone-refused");
+
+        microphone("granted");
+        chromium.find("#phone-answer").click();
+        chromium.waitForText("#phone-state", "In call");
+        chromium.find("#phone-hangup").click();
+        chromium.waitForText("#phone-state", "Registered");
+    }
+
+    /**
+     * A minimal WebRTC audio offer (RFC 8866 syntax, RFC 8829 attributes) with no candidates: its media never
+     * connects, but it is enough to ring and answer.
+     */
+    private static final String CALLER_OFFER_WITHOUT_CANDIDATES = String.join("\r\n",
+            "v=0", "o=- 1 1 IN IP4 127.0.0.1", "s=-", "t=0 0", "a=group:BUNDLE 0", "a=msid-semantic: WMS",
+            "m=audio 9 UDP/TLS/RTP/SAVPF 111", "c=IN IP4 0.0.0.0", "a=rtcp:9 IN IP4 0.0.0.0",
+            "a=ice-ufrag:abcd", "a=ice-pwd:abcdefghijklmnopqrstuvwx",
+            "a=fingerprint:sha-256 " + "00:".repeat(31) + "00", "a=setup:actpass", "a=mid:0",
+            "a=sendrecv", "a=rtcp-mux", "a=rtpmap:111 opus/48000/2", "");
 
     /** The caller's side: a peer connection with the fake microphone, returning its complete SDP offer. */
     private static final String CALLER_OFFER = """
