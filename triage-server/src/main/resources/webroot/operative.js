@@ -1,9 +1,11 @@
 // The operative's softphone panel: my state (ready, pause with a reason), the current call (polled every
 // 2 s through the state; the call itself is fetched, and audited as a view, only when it changes) and
-// re-tiering. The outcome form lives in outcome.js, the caller's previous contacts in history.js.
+// re-tiering. The outcome form lives in outcome.js, the caller's previous contacts in history.js, the
+// browser softphone (the call's audio) in softphone.js.
 import { api, duration, fields, requireRole, say, sayError, tierBadge, words } from '/app.js';
 import { OutcomeForm } from '/outcome.js';
 import { showHistory } from '/history.js';
+import { Softphone } from '/softphone.js';
 
 const POLL_MS = 2000;
 const $ = (id) => document.getElementById(id);
@@ -102,5 +104,6 @@ $('retier-form').addEventListener('submit', async (event) => {
 });
 
 await requireRole('OPERATIVE');
+new Softphone().start();
 await refresh();
 setInterval(refresh, POLL_MS);

@@ -33,6 +33,8 @@ import org.crisisline.server.pathway.rules.PathwayPolicy;
 import org.crisisline.server.referral.ReferralDeliveryVerticle;
 import org.crisisline.server.referral.ReferralDesk;
 import org.crisisline.server.referral.ReferralJournal;
+import org.crisisline.server.softphone.SoftphoneSettings;
+import org.crisisline.server.softphone.SoftphoneSettingsReader;
 import org.crisisline.server.text.SignpostTexts;
 import org.crisisline.server.text.gateway.TextGateways;
 import org.crisisline.server.web.WebUi;
@@ -74,6 +76,7 @@ final class ApiServer {
         SecuritySettings settings = SecuritySettingsReader.read(options.security());
         PathwaySettings pathways = PathwaySettingsReader.read(options.pathway());
         QueueStore store = stores.queue;
+        SoftphoneSettings softphone = SoftphoneSettingsReader.read(options.softphone());
         InMemoryAccountStore accounts = new InMemoryAccountStore();
         return FileAuditLog.open(vertx, settings.auditFile())
                 .compose(log -> {
@@ -90,8 +93,8 @@ final class ApiServer {
                             config, new PathwayPolicy(), pathways.cafe(), stores.signposts, referrals, desk,
                             pathways.delivery().endpoints(), links::health, metrics, LoadBands.defaults(), STREAM_EVERY,
                             clock, new SignpostTexts(TextGateways.from(vertx, pathways.text()), pseudonyms(options)),
-                            stores.history));
-                    WebUi.mount(api.router());
+                            stores.history, softphone));
+                    WebUi.mount(api.router(), softphone);
                     gauges = new QueueGauges(vertx, store, referrals, links::health, clock, LoadBands.defaults(),
                             GAUGES_EVERY, metrics).start();
                     return vertx.deployVerticle(new ReferralDeliveryVerticle(desk, config::cmhtDirectory,

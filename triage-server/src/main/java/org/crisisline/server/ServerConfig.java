@@ -21,6 +21,7 @@ import org.crisisline.server.audit.CallerPseudonym;
 import org.crisisline.server.auth.config.SecuritySettingsReader;
 import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.crisisline.server.routing.RoutingOptions;
+import org.crisisline.server.softphone.SoftphoneSettingsReader;
 import org.crisisline.telephony.ami.AmiOptions;
 import org.crisisline.telephony.sim.SimulatedPbxOptions;
 
@@ -38,7 +39,7 @@ import org.crisisline.telephony.sim.SimulatedPbxOptions;
 public final class ServerConfig {
     private static final String DEFAULTS = "server-defaults.json";
     private static final Set<String> TOP = Set.of("time-scale", "summary-every", "store", "queue", "pbx", "ivr",
-            "http", "routing", "security", "pathway", "audit");
+            "http", "routing", "security", "pathway", "audit", "softphone");
     private static final Map<String, Set<String>> SECTIONS = Map.of(
             "store", Set.of("type", "redis-url", "key-prefix", "line-group", "timeout", "snapshot-every",
                     "callback-number-ttl"),
@@ -141,11 +142,13 @@ public final class ServerConfig {
         flatten(c.getJsonObject("pathway")).forEach((pathwayKey, value) ->
                 pathway.put(pathwayKey.startsWith("pathway.") ? pathwayKey : "pathway." + pathwayKey, value));
         PathwaySettingsReader.read(pathway);
+        SoftphoneSettingsReader.read(c.getJsonObject("softphone"));
         JsonObject http = c.getJsonObject("http");
         return new ServerOptions(queue, (int) number(c.getJsonObject("ivr"), "ivr.port"), simulator, routing,
                 duration(c, "summary-every"), key.isEmpty() ? Optional.empty() : Optional.of(key),
                 new ServerOptions.Http(text(http, "http.host"), (int) number(http, "http.port")), security,
-                store(c.getJsonObject("store")), pbx, pathway);
+                store(c.getJsonObject("store")), pbx, pathway,
+                c.getJsonObject("softphone"));
     }
 
     private static RoutingOptions routing(JsonObject r, double timeScale) {

@@ -26,10 +26,12 @@ import org.crisisline.telephony.ami.AmiOptions;
  * @param pbx          the simulated PBX, or the real ones reached over AMI
  * @param pathway      overrides of {@code pathway-defaults.properties} (referrals, their endpoints and delivery, cafés,
  *                     the text gateway)
+ * @param softphone    the {@code softphone} section, read by {@code SoftphoneSettingsReader}
  */
 public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject simulatedPbx, RoutingOptions routing,
                             Duration summaryEvery, Optional<String> pseudonymKey, Http http,
-                            Map<String, String> security, Store store, Pbx pbx, Map<String, String> pathway) {
+                            Map<String, String> security, Store store, Pbx pbx, Map<String, String> pathway,
+                            JsonObject softphone) {
     /** The queue store: {@code memory} (one node, lost at exit) or {@code redis} (shared, kept). */
     public enum StoreType {
         MEMORY, REDIS
@@ -111,6 +113,7 @@ public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject s
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(pbx, "pbx");
         pathway = Map.copyOf(Objects.requireNonNull(pathway, "pathway"));
+        softphone = Objects.requireNonNull(softphone, "softphone").copy();
         if (store.type() == StoreType.REDIS && pseudonymKey.isEmpty()) {
             // Every node, and the node after a restart, must make the same pseudonyms and read the
             // callback numbers the others kept.
@@ -140,19 +143,19 @@ public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject s
 
     public ServerOptions withSimulatedPbx(JsonObject overrides) {
         return new ServerOptions(queue, ivrPort, simulatedPbx.copy().mergeIn(overrides), routing, summaryEvery,
-                pseudonymKey, http, security, store, pbx, pathway);
+                pseudonymKey, http, security, store, pbx, pathway, softphone);
     }
 
     public ServerOptions withRouting(RoutingOptions newRouting) {
         return new ServerOptions(queue, ivrPort, simulatedPbx, newRouting, summaryEvery, pseudonymKey, http, security,
-                store, pbx, pathway);
+                store, pbx, pathway, softphone);
     }
 
     public ServerOptions withQueue(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(queue);
         merged.putAll(overrides);
         return new ServerOptions(merged, ivrPort, simulatedPbx, routing, summaryEvery, pseudonymKey, http, security,
-                store, pbx, pathway);
+                store, pbx, pathway, softphone);
     }
 
     /** These pathway settings over the current ones (keys of {@code pathway-defaults.properties}). */
@@ -160,24 +163,24 @@ public record ServerOptions(Map<String, String> queue, int ivrPort, JsonObject s
         Map<String, String> merged = new LinkedHashMap<>(pathway);
         merged.putAll(overrides);
         return new ServerOptions(queue, ivrPort, simulatedPbx, routing, summaryEvery, pseudonymKey, http, security,
-                store, pbx, merged);
+                store, pbx, merged, softphone);
     }
 
     /** The queue (and the callback numbers) in Redis, shared by every node configured alike. */
     public ServerOptions withStore(Store newStore, String newPseudonymKey) {
         return new ServerOptions(queue, ivrPort, simulatedPbx, routing, summaryEvery, Optional.of(newPseudonymKey),
-                http, security, newStore, pbx, pathway);
+                http, security, newStore, pbx, pathway, softphone);
     }
 
     /** The IVR's FastAGI server on {@code port} (a fixed port a restarted node listens on again). */
     public ServerOptions withIvrPort(int port) {
         return new ServerOptions(queue, port, simulatedPbx, routing, summaryEvery, pseudonymKey, http, security,
-                store, pbx, pathway);
+                store, pbx, pathway, softphone);
     }
 
     /** Real (or separately run) PBXs over AMI instead of the simulated PBX inside the server. */
     public ServerOptions withPbx(Pbx newPbx) {
         return new ServerOptions(queue, ivrPort, simulatedPbx, routing, summaryEvery, pseudonymKey, http, security,
-                store, newPbx, pathway);
+                store, newPbx, pathway, softphone);
     }
 }

@@ -22,6 +22,7 @@ import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.pathway.rules.PathwayPolicy;
 import org.crisisline.server.referral.ReferralDesk;
 import org.crisisline.server.signpost.SignpostBoard;
+import org.crisisline.server.softphone.SoftphoneSettings;
 import org.crisisline.server.text.SignpostTexts;
 import org.crisisline.telephony.ami.LinkHealth;
 
@@ -48,13 +49,14 @@ import org.crisisline.telephony.ami.LinkHealth;
  * @param clock         the time
  * @param texts         texts café details to the number a caller gives (through the configured gateway)
  * @param history       callers' previous contacts, added to by each outcome and shown to the operative
+ * @param softphone     where the panel's browser softphone registers (off: no URL)
  */
 public record ApiDependencies(QueueStore queue, QueueConfig queueConfig, Security security, AccountStore accounts,
         AuditLog audit, AdminConfig config, PathwayPolicy policy, CafeConfig cafeConfig, SignpostBoard signposts,
         Function<Instant, ReferralWatch.Report> referrals, ReferralDesk referralDesk,
         Map<String, ReferralEndpoint> referralEndpoints, Supplier<Map<String, LinkHealth>> pbx,
         CrisislineMetrics metrics, LoadBands bands, Duration streamEvery, Clock clock, SignpostTexts texts,
-        ContactHistoryStore history) {
+        ContactHistoryStore history, SoftphoneSettings softphone) {
     public ApiDependencies {
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(queueConfig, "queueConfig");
@@ -75,5 +77,6 @@ public record ApiDependencies(QueueStore queue, QueueConfig queueConfig, Securit
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(texts, "texts");
         Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(softphone, "softphone");
     }
 }

@@ -17,6 +17,7 @@ import org.crisisline.server.http.operative.DirectoryRoutes;
 import org.crisisline.server.http.operative.HistoryRoutes;
 import org.crisisline.server.http.operative.OperativeRoutes;
 import org.crisisline.server.http.partner.PartnerRoutes;
+import org.crisisline.server.http.operative.SoftphoneRoutes;
 
 /**
  * Builds the server's router from {@link ApiDependencies}: security first ({@code Security.mount}: body
@@ -59,6 +60,7 @@ public final class HttpApi {
         new OperativeRoutes(queue, decisions, requesters, audit, deps.config(), deps.bands()).mount(routes);
         new CallRoutes(queue, decisions, requesters, audit, deps.config(), deps.policy(), deps.signposts(),
                 deps.referralDesk(), deps.clock(), deps.texts(), deps.history()).mount(routes);
+        new SoftphoneRoutes(requesters, deps.softphone()).mount(routes);
         new HistoryRoutes(queue, requesters, audit, deps.history()).mount(routes);
         new DirectoryRoutes(deps.config(), deps.cafeConfig(), deps.signposts(), deps.clock()).mount(routes);
         new LeadRoutes(board, new QueueStream(vertx, board, deps.streamEvery()), decisions, requesters, audit,

@@ -44,6 +44,7 @@ import org.crisisline.server.referral.ReferralDesk;
 import org.crisisline.server.referral.ReferralJournal;
 import org.crisisline.server.referral.SwitchableReferralStore;
 import org.crisisline.server.signpost.memory.InMemorySignpostBoard;
+import org.crisisline.server.softphone.SoftphoneSettings;
 import org.crisisline.server.text.RecordingTextGateway;
 import org.crisisline.server.text.SignpostTexts;
 import org.crisisline.telephony.ami.LinkHealth;
@@ -93,12 +94,17 @@ public final class ApiServer {
     public int port;
 
     public static ApiServer start(Vertx vertx) throws Exception {
+        return start(vertx, SoftphoneSettings.off());
+    }
+
+    /** The API with the panel's softphone registering where {@code softphone} says. */
+    public static ApiServer start(Vertx vertx, SoftphoneSettings softphone) throws Exception {
         ApiServer server = new ApiServer();
-        server.listen(vertx);
+        server.listen(vertx, softphone);
         return server;
     }
 
-    private void listen(Vertx vertx) throws Exception {
+    private void listen(Vertx vertx, SoftphoneSettings softphone) throws Exception {
         this.vertx = vertx;
         seedQueue();
         pbx(LinkState.UP, "logged in");
@@ -110,7 +116,7 @@ public final class ApiServer {
                 new PathwayPolicy(), PathwaySettingsReader.defaults().cafe(), new InMemorySignpostBoard(), now -> referrals,
                 referralDesk, referralEndpoints,
                 () -> Map.copyOf(links), metrics, LoadBands.defaults(), Duration.ofMillis(100), clock,
-                new SignpostTexts(texts, pseudonyms), history);
+                new SignpostTexts(texts, pseudonyms), history, softphone);
         passwords = await(security.demoAccounts(accounts).create());
         api = HttpApi.create(vertx, deps);
         port = await(vertx.createHttpServer().requestHandler(api.router()).listen(0)).actualPort();

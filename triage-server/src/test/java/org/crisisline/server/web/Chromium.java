@@ -42,7 +42,18 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
     private static final java.util.logging.Logger CDP_LOG = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
 
     ChromeDriver driver;
+    private final List<String> extraArguments;
     private Path profile;
+
+    /** Chromium as the pages' tests use it. */
+    Chromium() {
+        this(List.of());
+    }
+
+    /** Chromium with more command-line switches, e.g. a fake microphone for the softphone. */
+    Chromium(List<String> extraArguments) {
+        this.extraArguments = List.copyOf(extraArguments);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -60,6 +71,7 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        options.addArguments(extraArguments);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         logs.enable(LogType.PERFORMANCE, Level.ALL);

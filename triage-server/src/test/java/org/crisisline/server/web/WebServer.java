@@ -11,6 +11,7 @@ import org.crisisline.queue.model.Language;
 import org.crisisline.queue.model.Line;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.server.http.ApiServer;
+import org.crisisline.server.softphone.SoftphoneSettings;
 
 /**
  * The whole API plus the web pages on port 0, as the bootstrap mounts them ({@code WebUi.mount} on the
@@ -28,8 +29,13 @@ final class WebServer {
     }
 
     static WebServer start(Vertx vertx) throws Exception {
-        ApiServer api = ApiServer.start(vertx);
-        WebUi.mount(api.api.router());
+        return start(vertx, SoftphoneSettings.off());
+    }
+
+    /** As {@link #start(Vertx)}, with the panel's softphone registering where {@code softphone} says. */
+    static WebServer start(Vertx vertx, SoftphoneSettings softphone) throws Exception {
+        ApiServer api = ApiServer.start(vertx, softphone);
+        WebUi.mount(api.api.router(), softphone);
         WebServer server = new WebServer(api);
         server.enqueue(TIER_ONE_CALL, TIER_ONE_CALLER, Tier.IMMEDIATE_RISK);
         api.execute(new QueueCommand.MarkConnected(CallId.of(TIER_ONE_CALL)));
