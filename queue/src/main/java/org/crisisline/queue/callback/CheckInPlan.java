@@ -3,6 +3,7 @@ package org.crisisline.queue.callback;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.CallerRef;
 import org.crisisline.queue.model.Language;
 
@@ -25,6 +26,11 @@ public record CheckInPlan(String seriesId, CallerRef person, Language language, 
         if (calls > 1 && (interval.isZero() || interval.isNegative())) {
             throw new IllegalArgumentException("check-ins of a series need a positive interval");
         }
+    }
+
+    /** The id of this series' call {@code number} (from 1): known before it is scheduled, so its number can be kept. */
+    public CallId callId(int number) {
+        return new CallId(seriesId + "/check-in-" + number);
     }
 
     public Instant dueOf(int number) {

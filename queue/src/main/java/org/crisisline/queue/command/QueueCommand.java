@@ -2,6 +2,7 @@ package org.crisisline.queue.command;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.crisisline.queue.callback.CallbackBooking;
 import org.crisisline.queue.callback.CheckInPlan;
 import org.crisisline.queue.callback.Rota;
 import org.crisisline.queue.core.QueueCore;
@@ -97,6 +98,22 @@ public sealed interface QueueCommand {
 
         public Outcome applyTo(QueueCore core) {
             return core.bookSlot(call, slotStart);
+        }
+    }
+
+    /**
+     * An operative booked a callback slot for a caller whose call is connected or has just ended (so not
+     * waiting, unlike {@link BookSlot}): a new agent-first call made within that slot, checked against the
+     * slot's capacity as an IVR booking is. Idempotent by the booking's id: the same booking again changes
+     * nothing; another slot under that id is refused.
+     */
+    record BookCallbackAfterCall(CallbackBooking booking) implements QueueCommand {
+        public BookCallbackAfterCall {
+            Objects.requireNonNull(booking, "booking");
+        }
+
+        public Outcome applyTo(QueueCore core) {
+            return core.bookCallbackAfterCall(booking);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crisisline.queue.callback.CallbackBooking;
 import org.crisisline.queue.callback.CallbackSlot;
 import org.crisisline.queue.callback.CallbackSlots;
 import org.crisisline.queue.callback.Rota;
@@ -17,7 +18,9 @@ import org.crisisline.queue.event.QueueEvent;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.CallKind;
+import org.crisisline.queue.model.CallSource;
 import org.crisisline.queue.model.CallState;
+import org.crisisline.queue.model.Line;
 import org.crisisline.queue.model.OperativeState;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.queue.policy.CallbackOfferRule;
@@ -115,13 +118,58 @@ final class CallbackDesk {
         if (!slots.isBookable(slotStart, now, rota, state.roster.staffed())) {
             return Refusal.of(Rejection.SLOT_FULL, "the slot at " + slotStart + " is not offered or has no room");
         }
-        CallbackSlot slot = slots.slotAt(slotStart, rota, state.roster.staffed());
-        slots.book(slotStart);
-        state.put(call.bookedInto(slot.start(), slot.end()));
-        state.timers.set(slot.start(), Timers.Kind.CALL_DUE, id.value());
-        state.timers.set(slot.end(), Timers.Kind.CALLBACK_OVERDUE, id.value());
+        CallbackSlot slot = takeSlot(slotStart);
+        schedule(call.bookedInto(slot.start(), slot.end()), slot);
         state.emit(new QueueEvent.CallbackBooked(now, id, slot.start(), slot.end()));
         return null;
+    }
+
+    /**
+     * A callback the operative booked at the end of a call: a new call in the slot, so the caller's own
+     * call (connected or ended) is untouched. Refused, changing nothing, when callbacks are off, for tier 1
+     * (who stays live: DOMAIN.md's tier table) and the check-in tier, and when the slot is not offered or is full.
+     */
+    Refusal bookAfterCall(CallbackBooking booking, Instant now) {
+        CallId id = booking.callback();
+        Optional<Call> known = state.find(id);
+        if (known.isPresent()) {
+            return known.get().kind() == CallKind.SLOT_CALLBACK && known.get().joinedAt().equals(booking.slotStart())
+                    ? null : Refusal.of(Rejection.INVALID, "booking " + id + " exists with another slot");
+        }
+        if (state.hasEnded(id)) {
+            return null;
+        }
+        if (!state.config.callbacksOffered()) {
+            return Refusal.of(Rejection.CALLBACKS_NOT_OFFERED, "callbacks are switched off");
+        }
+        if (booking.tier() == Tier.IMMEDIATE_RISK || booking.tier() == Tier.CHECK_IN) {
+            return Refusal.of(Rejection.NOT_ALLOWED_FOR_TIER,
+                    "a callback is booked for a tier-2 or tier-3 caller (re-tier a tier-1 caller first)");
+        }
+        if (!slots.isBookable(booking.slotStart(), now, rota, state.roster.staffed())) {
+            return Refusal.of(Rejection.SLOT_FULL, "the slot at " + booking.slotStart() + " is not offered or has no room");
+        }
+        CallbackSlot slot = takeSlot(booking.slotStart());
+        Call scheduled = new Call(id, booking.caller(), Line.OUTBOUND, CallSource.CALLBACK, booking.tier(),
+                booking.language(), booking.flaggedHighRisk(), CallKind.SLOT_CALLBACK, slot.start(), CallState.SCHEDULED,
+                Optional.empty(), 0, Optional.of(slot.end()), Optional.empty(), Optional.empty(), false);
+        schedule(scheduled, slot);
+        state.emit(new QueueEvent.CallbackBookedAfterCall(now, scheduled));
+        return null;
+    }
+
+    /** Books a place in the slot starting at {@code slotStart}, which has room. */
+    private CallbackSlot takeSlot(Instant slotStart) {
+        CallbackSlot slot = slots.slotAt(slotStart, rota, state.roster.staffed());
+        slots.book(slotStart);
+        return slot;
+    }
+
+    /** Keeps a slot callback until its slot opens, and watches that it is tried within the slot. */
+    private void schedule(Call booked, CallbackSlot slot) {
+        state.put(booked);
+        state.timers.set(slot.start(), Timers.Kind.CALL_DUE, booked.id().value());
+        state.timers.set(slot.end(), Timers.Kind.CALLBACK_OVERDUE, booked.id().value());
     }
 
     private Refusal mayTakeCallback(Call call) {

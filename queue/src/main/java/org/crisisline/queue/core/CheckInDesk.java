@@ -92,7 +92,7 @@ final class CheckInDesk {
             return null;
         }
         series.put(seriesId, new Series(s.plan(), last, s.made()));
-        CallId nextCall = callId(seriesId, s.made() + 1);
+        CallId nextCall = s.plan().callId(s.made() + 1);
         state.find(nextCall).ifPresent(call -> state.put(
                 call.withCheckIn(new CheckInRef(seriesId, last, last, true))));
         state.emit(new QueueEvent.CheckInSeriesShortened(now, seriesId, last, by, reason));
@@ -123,7 +123,7 @@ final class CheckInDesk {
         Instant opens = due.minus(state.config.checkInWindow());
         boolean notice = number >= s.plannedCalls() - 1;
         CheckInRef ref = new CheckInRef(plan.seriesId(), number, s.plannedCalls(), notice);
-        Call call = new Call(callId(plan.seriesId(), number), plan.person(), Line.OUTBOUND, CallSource.CHECK_IN,
+        Call call = new Call(plan.callId(number), plan.person(), Line.OUTBOUND, CallSource.CHECK_IN,
                 Tier.CHECK_IN, plan.language(), plan.flaggedHighRisk(), CallKind.CHECK_IN, opens,
                 CallState.SCHEDULED, Optional.empty(), 0, Optional.of(due.plus(state.config.checkInWindow())),
                 Optional.of(ref), Optional.empty(), false);
@@ -150,9 +150,5 @@ final class CheckInDesk {
     void restore(List<CoreImage.CheckInSeries> seriesImage, List<CoreImage.Screened> screenedImage) {
         seriesImage.forEach(s -> series.put(s.plan().seriesId(), new Series(s.plan(), s.plannedCalls(), s.made())));
         screenedImage.forEach(s -> screened.put(s.call(), s.result()));
-    }
-
-    static CallId callId(String seriesId, int number) {
-        return new CallId(seriesId + "/check-in-" + number);
     }
 }

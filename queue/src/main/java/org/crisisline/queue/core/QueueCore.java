@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.crisisline.queue.callback.CallbackBooking;
 import org.crisisline.queue.callback.CallbackSlot;
 import org.crisisline.queue.callback.CheckInPlan;
 import org.crisisline.queue.callback.Rota;
@@ -128,6 +129,11 @@ public final class QueueCore {
 
     public Outcome bookSlot(CallId call, Instant slotStart) {
         return operate(now -> callbacks.bookSlot(call, slotStart, now));
+    }
+
+    /** An operative booked a callback slot for a caller after their call: a new agent-first call. */
+    public Outcome bookCallbackAfterCall(CallbackBooking booking) {
+        return operate(now -> callbacks.bookAfterCall(booking, now));
     }
 
     /** The operative's leg of an agent-first call was up, but the caller did not answer. */

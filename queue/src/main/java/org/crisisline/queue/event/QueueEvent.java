@@ -70,6 +70,13 @@ public sealed interface QueueEvent {
     record CallbackBooked(Instant at, CallId call, Instant slotStart, Instant slotEnd) implements QueueEvent {
     }
 
+    /**
+     * An operative booked a callback slot for a caller after their call: a new agent-first call, {@code call},
+     * scheduled for the slot (its {@code joinedAt} is the slot's start, its {@code dueBy} the slot's end).
+     */
+    record CallbackBookedAfterCall(Instant at, Call call) implements QueueEvent {
+    }
+
     /** A callback or check-in entered the queue (its slot opened, its retry came round). */
     record CallbackDue(Instant at, CallId call, CallKind kind, int attempt) implements QueueEvent {
     }

@@ -19,15 +19,18 @@ import org.crisisline.queue.event.QueueEvent;
 import org.crisisline.queue.event.QueueEvent.AlertReason;
 import org.crisisline.queue.event.QueueEvent.CallbackAttemptFailed;
 import org.crisisline.queue.event.QueueEvent.CallbackBooked;
+import org.crisisline.queue.event.QueueEvent.CallbackBookedAfterCall;
 import org.crisisline.queue.event.QueueEvent.CallbackClosedUnreachable;
 import org.crisisline.queue.event.QueueEvent.CallbackDue;
 import org.crisisline.queue.event.QueueEvent.CallbackEscalated;
 import org.crisisline.queue.event.QueueEvent.CallbackRetryScheduled;
 import org.crisisline.queue.event.QueueEvent.ClinicalLeadAlerted;
 import org.crisisline.queue.event.QueueEvent.OperativeAssigned;
+import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallKind;
 import org.crisisline.queue.model.CallState;
 import org.crisisline.queue.model.OperativeState;
+import org.crisisline.queue.model.Tier;
 import org.crisisline.queue.testing.CallerBuilder;
 import org.crisisline.queue.testing.QueueHarness;
 import org.junit.jupiter.api.DisplayName;
@@ -244,6 +247,113 @@ class CallbackRulesTest {
             });
             assertThat(only(OperativeAssigned.class, events)).singleElement()
                     .satisfies(a -> assertThat(a.kind()).isEqualTo(CallKind.SLOT_CALLBACK));
+        }
+
+        @Test
+        @DisplayName("an operative books a slot for the caller on the call: after it ends, the callback comes agent-first in the slot")
+        void operativeBooksASlotForTheCallerAfterTheirCall() {
+            queue.core().setRota(rotaOf(8));
+            queue.logOn(anOperative("op1"));
+            queue.enqueue(aCaller("c1").inTier(CRISIS));
+            queue.connect("c1");
+            CallbackSlot slot = queue.core().offerSlots().get(0);
+            Call onTheCall = queue.call("c1");
+
+            Outcome booked = queue.bookAfterCall("c1/callback", "c1", slot.start());
+            queue.end("c1");
+            queue.logOn(anOperative("op2"));
+            queue.logOn(anOperative("op3"));
+
+            assertThat(only(CallbackBookedAfterCall.class, booked)).singleElement().satisfies(b -> {
+                assertThat(b.call().id().value()).isEqualTo("c1/callback");
+                assertThat(b.call().joinedAt()).isEqualTo(slot.start());
+                assertThat(b.call().dueBy()).contains(slot.end());
+            });
+            assertThat(queue.isOpen("c1")).isFalse();
+            assertThat(queue.call("c1/callback")).satisfies(c -> {
+                assertThat(c.kind()).isEqualTo(CallKind.SLOT_CALLBACK);
+                assertThat(c.state()).isEqualTo(CallState.SCHEDULED);
+                assertThat(c.caller()).isEqualTo(onTheCall.caller());
+                assertThat(c.tier()).isEqualTo(CRISIS);
+            });
+            List<QueueEvent> events = queue.runUntil(slot.start());
+            assertThat(only(OperativeAssigned.class, events)).singleElement().satisfies(a -> {
+                assertThat(a.call().value()).isEqualTo("c1/callback");
+                assertThat(a.kind()).isEqualTo(CallKind.SLOT_CALLBACK);
+                assertThat(a.at()).isEqualTo(slot.start());
+            });
+        }
+
+        @Test
+        @DisplayName("an operative's booking counts against the slot's capacity like the IVR's, and a full slot changes nothing")
+        void operativeBookingIsRefusedWhenTheSlotIsFull() {
+            queue.core().setRota(rotaOf(8));
+            queue.logOn(anOperative("op1"));
+            queue.enqueue(aCaller("c1").inTier(SUPPORT));
+            queue.enqueue(aCaller("s2").inTier(SUPPORT));
+            queue.connect("c1");
+            CallbackSlot first = queue.core().offerSlots().get(0);
+            queue.bookSlot("s2", first.start());
+
+            Outcome full = queue.bookAfterCall("c1/callback", "c1", first.start());
+
+            assertThat(full).isInstanceOfSatisfying(Outcome.Rejected.class,
+                    r -> assertThat(r.reason()).isEqualTo(Outcome.Rejection.SLOT_FULL));
+            assertThat(full.events()).isEmpty();
+            assertThat(queue.isOpen("c1/callback")).isFalse();
+            assertThat(queue.bookAfterCall("c1/callback", "c1", START.plus(Duration.ofMinutes(67))).isApplied())
+                    .as("off the grid").isFalse();
+        }
+
+        @Test
+        @DisplayName("the same booking again changes nothing; another slot under its id is refused")
+        void operativeBookingIsIdempotentByItsId() {
+            queue.core().setRota(rotaOf(16));
+            queue.logOn(anOperative("op1"));
+            queue.enqueue(aCaller("c1").inTier(SUPPORT));
+            queue.connect("c1");
+            List<CallbackSlot> slots = queue.core().offerSlots();
+            queue.bookAfterCall("c1/callback", "c1", slots.get(1).start());
+
+            Outcome again = queue.bookAfterCall("c1/callback", "c1", slots.get(1).start());
+            Outcome otherSlot = queue.bookAfterCall("c1/callback", "c1", slots.get(2).start());
+
+            assertThat(again.isApplied()).isTrue();
+            assertThat(again.events()).isEmpty();
+            assertThat(otherSlot).isInstanceOfSatisfying(Outcome.Rejected.class,
+                    r -> assertThat(r.reason()).isEqualTo(Outcome.Rejection.INVALID));
+            assertThat(queue.core().offerSlots()).filteredOn(s -> s.start().equals(slots.get(1).start()))
+                    .singleElement().satisfies(s -> assertThat(s.booked()).isEqualTo(1));
+        }
+
+        @Test
+        @DisplayName("an operative's booking is refused for a tier-1 caller, who stays live until answered")
+        void operativeBookingIsRefusedForTierOne() {
+            queue.core().setRota(rotaOf(8));
+            queue.logOn(anOperative("op1"));
+            queue.enqueue(aCaller("c1").inTier(Tier.IMMEDIATE_RISK));
+            queue.connect("c1");
+
+            Outcome refused = queue.bookAfterCall("c1/callback", "c1", queue.core().offerSlots().get(0).start());
+
+            assertThat(refused).isInstanceOfSatisfying(Outcome.Rejected.class,
+                    r -> assertThat(r.reason()).isEqualTo(Outcome.Rejection.NOT_ALLOWED_FOR_TIER));
+            assertThat(queue.isOpen("c1/callback")).isFalse();
+        }
+
+        @Test
+        @DisplayName("an operative cannot book a callback when callbacks are switched off")
+        void operativeBookingNeedsCallbacksOn() {
+            QueueHarness off = QueueHarness.withSettings("callbacks.offered", "false");
+            off.core().setRota(rotaOf(8));
+            off.logOn(anOperative("op1"));
+            off.enqueue(aCaller("c1").inTier(SUPPORT));
+            off.connect("c1");
+
+            Outcome refused = off.bookAfterCall("c1/callback", "c1", START.plus(Duration.ofMinutes(30)));
+
+            assertThat(refused).isInstanceOfSatisfying(Outcome.Rejected.class,
+                    r -> assertThat(r.reason()).isEqualTo(Outcome.Rejection.CALLBACKS_NOT_OFFERED));
         }
 
         @Test

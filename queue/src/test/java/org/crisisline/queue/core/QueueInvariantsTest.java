@@ -24,6 +24,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import org.crisisline.queue.callback.CallbackSlot;
+import org.crisisline.queue.callback.CallbackBooking;
 import org.crisisline.queue.callback.CheckInPlan;
 import org.crisisline.queue.callback.Rota;
 import org.crisisline.queue.config.DispatchProtections;
@@ -120,6 +121,10 @@ class QueueInvariantsTest {
     record BookSlot(int pick, int slot) implements Step {
     }
 
+    /** The operative on a connected call books a callback slot for its caller. */
+    record BookAfterCall(int pick, int slot) implements Step {
+    }
+
     record Unreachable(int pick) implements Step {
     }
 
@@ -180,6 +185,7 @@ class QueueInvariantsTest {
                 Tuple.of(7, pick.map(End::new)),
                 Tuple.of(2, pick.map(VirtualHold::new)),
                 Tuple.of(2, Combinators.combine(pick, Arbitraries.integers().between(0, 3)).as(BookSlot::new)),
+                Tuple.of(2, Combinators.combine(pick, Arbitraries.integers().between(0, 3)).as(BookAfterCall::new)),
                 Tuple.of(4, pick.map(Unreachable::new)),
                 Tuple.of(2, Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.integers().between(1, 4),
                         Arbitraries.integers().between(0, 40), Arbitraries.integers().between(20, 300))
@@ -385,6 +391,17 @@ class QueueInvariantsTest {
                 Instant start = slots.isEmpty() ? now() : slots.get(b.slot() % slots.size()).start();
                 return () -> run(core.bookSlot(id, start));
             }
+            if (step instanceof BookAfterCall b) {
+                CallId id = pick(b.pick(), call -> call.state() == CallState.CONNECTED && call.tier() != Tier.CHECK_IN);
+                List<CallbackSlot> slots = core.offerSlots();
+                Instant start = slots.isEmpty() ? now() : slots.get(b.slot() % slots.size()).start();
+                // "ghost" when no call is connected: a booking for a caller the queue never had.
+                Call call = core.snapshot(Integer.MAX_VALUE).otherOpen().stream().filter(c -> c.id().equals(id))
+                        .findFirst().orElse(Call.live(id, new CallerRef("ref-" + id), Line.CRISIS, CallSource.SELF,
+                                Tier.SUPPORT, Language.ENGLISH, false, now()));
+                return () -> run(core.bookCallbackAfterCall(new CallbackBooking(CallId.of(id.value() + "/callback"),
+                        call.caller(), call.tier(), call.language(), call.flaggedHighRisk(), start)));
+            }
             if (step instanceof Unreachable u) {
                 CallId id = pick(u.pick(), call -> call.kind().isAgentFirst() && call.state() == CallState.OFFERED);
                 return () -> run(core.callerUnreachable(id, "no answer"));
@@ -498,6 +515,12 @@ class QueueInvariantsTest {
                     callStates.put(scheduled.call(), CallState.SCHEDULED);
                     callTiers.put(scheduled.call(), Tier.CHECK_IN);
                     flagged.put(scheduled.call(), core.call(scheduled.call()).map(Call::flaggedHighRisk).orElse(false));
+                } else if (event instanceof QueueEvent.CallbackBookedAfterCall booked) {
+                    assertThat(callStates).doesNotContainKey(booked.call().id());
+                    assertThat(booked.call().tier()).as("tier 1 is never called back").isIn(Tier.CRISIS, Tier.SUPPORT);
+                    callStates.put(booked.call().id(), CallState.SCHEDULED);
+                    callTiers.put(booked.call().id(), booked.call().tier());
+                    flagged.put(booked.call().id(), booked.call().flaggedHighRisk());
                 } else if (event instanceof QueueEvent.OperativeAssigned assigned) {
                     moveCall(assigned.call(), CallState.WAITING, CallState.OFFERED);
                     assertThat(assigned.tier()).isEqualTo(callTiers.get(assigned.call()));

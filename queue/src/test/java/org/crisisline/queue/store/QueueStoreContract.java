@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.crisisline.queue.callback.CallbackBooking;
 import org.crisisline.queue.callback.CallbackSlot;
 import org.crisisline.queue.callback.Rota;
 import org.crisisline.queue.command.QueueCommand;
@@ -160,6 +161,29 @@ public abstract class QueueStoreContract {
         assertThat(full).isInstanceOf(Outcome.Rejected.class);
         assertThat(((Outcome.Rejected) full).reason()).isEqualTo(Outcome.Rejection.SLOT_FULL);
         assertThat(await(store.offerSlots())).extracting(CallbackSlot::start).doesNotContain(slot.start());
+    }
+
+    @Test
+    @DisplayName("an operative's booking after a call shares the slot's capacity with the IVR's, and repeats change nothing")
+    void bookingAfterACallRespectsCapacityAndIsIdempotent() {
+        Instant now = clock.instant();
+        run(new QueueCommand.SetRota(new Rota(List.of(new Rota.Block(now, now.plus(Duration.ofDays(1)), 8)))));
+        run(new QueueCommand.Enqueue(caller("wait0", Tier.SUPPORT)));
+        CallbackSlot slot = await(store.offerSlots()).get(0);
+        QueueCommand booking = new QueueCommand.BookCallbackAfterCall(new CallbackBooking(CallId.of("talked/callback"),
+                new CallerRef("ref-talked"), Tier.CRISIS, Language.ENGLISH, false, slot.start()));
+
+        Outcome booked = run(booking);
+        Outcome again = run(booking);
+        Outcome full = run(new QueueCommand.BookSlot(CallId.of("wait0"), slot.start()));
+
+        assertThat(booked.events()).hasAtLeastOneElementOfType(QueueEvent.CallbackBookedAfterCall.class);
+        assertThat(again.isApplied()).isTrue();
+        assertThat(again.events()).isEmpty();
+        assertThat(full).isInstanceOfSatisfying(Outcome.Rejected.class,
+                r -> assertThat(r.reason()).isEqualTo(Outcome.Rejection.SLOT_FULL));
+        assertThat(await(store.snapshot(10)).otherOpen()).singleElement()
+                .satisfies(call -> assertThat(call.id().value()).isEqualTo("talked/callback"));
     }
 
     @Test

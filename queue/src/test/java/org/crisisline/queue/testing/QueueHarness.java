@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crisisline.queue.callback.CallbackBooking;
 import org.crisisline.queue.callback.CheckInPlan;
 import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.config.QueueConfigReader;
@@ -150,6 +151,13 @@ public final class QueueHarness {
 
     public Outcome bookSlot(String call, Instant slotStart) {
         return core.bookSlot(CallId.of(call), slotStart);
+    }
+
+    /** An operative books {@code callback} in the slot at {@code slotStart} for the caller of open call {@code after}. */
+    public Outcome bookAfterCall(String callback, String after, Instant slotStart) {
+        Call call = call(after);
+        return core.bookCallbackAfterCall(new CallbackBooking(CallId.of(callback), call.caller(), call.tier(),
+                call.language(), call.flaggedHighRisk(), slotStart));
     }
 
     public Outcome unreachable(String call) {

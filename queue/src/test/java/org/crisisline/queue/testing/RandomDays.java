@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import org.crisisline.queue.callback.CallbackBooking;
 import org.crisisline.queue.callback.CheckInPlan;
 import org.crisisline.queue.callback.Rota;
 import org.crisisline.queue.command.QueueCommand;
@@ -65,6 +66,9 @@ public final class RandomDays {
                 Tuple.of(2, call.map(QueueCommand.AcceptVirtualHold::new)),
                 Tuple.of(1, call.map(c -> new QueueCommand.BookSlot(c,
                         Instant.parse("2026-11-22T18:30:00Z")))),
+                Tuple.of(1, Combinators.combine(call, tier).as((c, t) -> new QueueCommand.BookCallbackAfterCall(
+                        new CallbackBooking(CallId.of(c.value() + "/callback"), new CallerRef("ref-" + c), t,
+                                Language.ENGLISH, false, Instant.parse("2026-11-22T18:30:00Z"))))),
                 Tuple.of(2, call.map(c -> new QueueCommand.MarkCallerUnreachable(c, "no answer"))),
                 Tuple.of(1, checkIns),
                 Tuple.of(1, Combinators.combine(call, Arbitraries.of(ScreenResult.class))
