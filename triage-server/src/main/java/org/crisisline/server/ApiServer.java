@@ -93,7 +93,7 @@ final class ApiServer {
                             config, new PathwayPolicy(), pathways.cafe(), stores.signposts, referrals, desk,
                             pathways.delivery().endpoints(), links::health, metrics, LoadBands.defaults(), STREAM_EVERY,
                             clock, new SignpostTexts(TextGateways.from(vertx, pathways.text()), pseudonyms(options)),
-                            stores.history, softphone));
+                            stores.history, softphone, stores.callbackNumbers));
                     WebUi.mount(api.router(), softphone);
                     gauges = new QueueGauges(vertx, store, referrals, links::health, clock, LoadBands.defaults(),
                             GAUGES_EVERY, metrics).start();

@@ -12,6 +12,7 @@ import org.crisisline.queue.store.QueueStore;
 import org.crisisline.server.audit.AuditLog;
 import org.crisisline.server.auth.AccountStore;
 import org.crisisline.server.auth.web.Security;
+import org.crisisline.server.callback.CallbackNumbers;
 import org.crisisline.server.history.ContactHistoryStore;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.metrics.CrisislineMetrics;
@@ -50,13 +51,14 @@ import org.crisisline.telephony.ami.LinkHealth;
  * @param texts         texts café details to the number a caller gives (through the configured gateway)
  * @param history       callers' previous contacts, added to by each outcome and shown to the operative
  * @param softphone     where the panel's browser softphone registers (off: no URL)
+ * @param callbackNumbers the numbers outcomes book callbacks and check-ins to (shared with the routing loop)
  */
 public record ApiDependencies(QueueStore queue, QueueConfig queueConfig, Security security, AccountStore accounts,
         AuditLog audit, AdminConfig config, PathwayPolicy policy, CafeConfig cafeConfig, SignpostBoard signposts,
         Function<Instant, ReferralWatch.Report> referrals, ReferralDesk referralDesk,
         Map<String, ReferralEndpoint> referralEndpoints, Supplier<Map<String, LinkHealth>> pbx,
         CrisislineMetrics metrics, LoadBands bands, Duration streamEvery, Clock clock, SignpostTexts texts,
-        ContactHistoryStore history, SoftphoneSettings softphone) {
+        ContactHistoryStore history, SoftphoneSettings softphone, CallbackNumbers callbackNumbers) {
     public ApiDependencies {
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(queueConfig, "queueConfig");
@@ -78,5 +80,6 @@ public record ApiDependencies(QueueStore queue, QueueConfig queueConfig, Securit
         Objects.requireNonNull(texts, "texts");
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(softphone, "softphone");
+        Objects.requireNonNull(callbackNumbers, "callbackNumbers");
     }
 }

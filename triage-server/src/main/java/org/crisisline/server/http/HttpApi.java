@@ -59,7 +59,7 @@ public final class HttpApi {
         new OpenApiRoute().mount(routes);
         new OperativeRoutes(queue, decisions, requesters, audit, deps.config(), deps.bands()).mount(routes);
         new CallRoutes(queue, decisions, requesters, audit, deps.config(), deps.policy(), deps.signposts(),
-                deps.referralDesk(), deps.clock(), deps.texts(), deps.history()).mount(routes);
+                deps.referralDesk(), deps.clock(), deps.texts(), deps.history(), deps.callbackNumbers()).mount(routes);
         new SoftphoneRoutes(requesters, deps.softphone()).mount(routes);
         new HistoryRoutes(queue, requesters, audit, deps.history()).mount(routes);
         new DirectoryRoutes(deps.config(), deps.cafeConfig(), deps.signposts(), deps.clock()).mount(routes);

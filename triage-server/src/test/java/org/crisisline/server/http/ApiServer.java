@@ -29,6 +29,7 @@ import org.crisisline.server.auth.InMemoryAccountStore;
 import org.crisisline.server.auth.config.SecuritySettingsReader;
 import org.crisisline.server.auth.web.Browser;
 import org.crisisline.server.auth.web.Security;
+import org.crisisline.server.callback.InMemoryCallbackNumbers;
 import org.crisisline.server.history.memory.InMemoryContactHistoryStore;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.metrics.CrisislineMetrics;
@@ -71,6 +72,7 @@ public final class ApiServer {
     public final RecordingTextGateway texts = new RecordingTextGateway();
     public final CallerPseudonym pseudonyms = CallerPseudonym.withKey(new byte[CallerPseudonym.MIN_KEY_BYTES]);
     public final InMemoryContactHistoryStore history = new InMemoryContactHistoryStore();
+    public final InMemoryCallbackNumbers callbackNumbers = new InMemoryCallbackNumbers();
     public volatile ReferralWatch.Report referrals = new ReferralWatch.Report(List.of(), List.of(), List.of(), List.of());
     /** The demo team's endpoint and another team's, each with its partner's bearer token. */
     public static final String LEEDS_WEST_TOKEN = "leeds-west-token-0123456789";
@@ -116,7 +118,7 @@ public final class ApiServer {
                 new PathwayPolicy(), PathwaySettingsReader.defaults().cafe(), new InMemorySignpostBoard(), now -> referrals,
                 referralDesk, referralEndpoints,
                 () -> Map.copyOf(links), metrics, LoadBands.defaults(), Duration.ofMillis(100), clock,
-                new SignpostTexts(texts, pseudonyms), history, softphone);
+                new SignpostTexts(texts, pseudonyms), history, softphone, callbackNumbers);
         passwords = await(security.demoAccounts(accounts).create());
         api = HttpApi.create(vertx, deps);
         port = await(vertx.createHttpServer().requestHandler(api.router()).listen(0)).actualPort();

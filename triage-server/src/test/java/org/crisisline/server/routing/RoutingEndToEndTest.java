@@ -8,7 +8,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.crisisline.queue.callback.CallbackSlot;
 import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.OperativeId;
@@ -23,6 +29,7 @@ import org.crisisline.queue.model.OperativeState;
 import org.crisisline.queue.model.Skills;
 import org.crisisline.server.CrisislineServer;
 import org.crisisline.server.ServerOptions;
+import org.crisisline.server.auth.web.Browser;
 import org.crisisline.server.testing.QuietPbx;
 import org.crisisline.telephony.bus.LocalMessageCodec;
 import org.crisisline.telephony.event.CallArrived;
@@ -109,6 +116,40 @@ class RoutingEndToEndTest {
     }
 
     @Test
+    @DisplayName("a callback the operative books in the call's outcome is made agent-first at its slot, once, to the number given")
+    void outcomeCallbackIsMadeAgentFirstAtItsSlot() throws Exception {
+        // 5-minute slots from 2 minutes ahead, with room for op1: the slot comes within seconds of real time.
+        start(0.0, "4m", Duration.ZERO, Map.of("callbacks.slot-length", "5m", "callbacks.slot-lead-time", "2m",
+                "callbacks.handle-time", "1m", "callbacks.live-reserve-share", "0"));
+        Browser op1 = new Browser(vertx, server.httpPort());
+        assertThat(op1.login("op1", server.demoPasswords().get("op1")).statusCode()).isEqualTo(200);
+        String caller = await(server.pbx().placeCall("crisis", "no-danger-keep-waiting"));
+        awaitEvent(OperativeAnswered.class, e -> e.callerChannel().equals(caller));
+        String call = await(Future.fromCompletionStage(server.store().snapshot(10))).otherOpen().get(0).id().value();
+        CallbackSlot slot = await(Future.fromCompletionStage(server.store().offerSlots())).get(0);
+
+        HttpResponse<Buffer> recorded = op1.postJson("/api/calls/" + call + "/outcome", new JsonObject()
+                .put("clinicalRisk", false).put("pathways", new JsonArray().add(new JsonObject()
+                        .put("type", "callback").put("slotStart", slot.start().toString())
+                        .put("callbackNumber", "07700 900555"))));
+        assertThat(recorded.statusCode()).as(recorded.bodyAsString()).isEqualTo(201);
+        until(() -> server.routing().callFlow().completed() == 1);
+        assertThat(events).noneMatch(OriginateSucceeded.class::isInstance);
+
+        OriginateSucceeded operativeFirst = awaitEvent(OriginateSucceeded.class, e -> true, Duration.ofSeconds(30));
+        assertThat(server.clock().instant()).as("not before the slot, in simulated time").isAfterOrEqualTo(slot.start());
+        assertThat(operativeFirst.channel()).startsWith("PJSIP/op1");
+        CallBridged callee = awaitEvent(CallBridged.class, e -> e.callKey().equals(operativeFirst.uniqueid())
+                && e.channel().contains("@sim-callee"));
+        assertThat(callee.channel()).contains("7700900555");
+        assertThat(callee.at()).isAfterOrEqualTo(operativeFirst.at());
+        until(() -> server.routing().callFlow().completed() == 2);
+        assertThat(events.stream().filter(OriginateSucceeded.class::isInstance)).as("called back once").hasSize(1);
+        assertThat(logged.list).noneMatch(line -> line.getFormattedMessage().contains("900555")
+                || String.valueOf(line.getKeyValuePairs()).contains("900555"));
+    }
+
+    @Test
     @DisplayName("an operative who does not answer puts the caller back in their place, and is not ready")
     void unansweredOfferPutsTheCallerBack() {
         start(1.0, "2m", Duration.ZERO);
@@ -162,15 +203,26 @@ class RoutingEndToEndTest {
     }
 
     private void start(double operativeNoAnswer, String talkTime, Duration announceEvery) {
+        start(operativeNoAnswer, talkTime, announceEvery, Map.of());
+    }
+
+    private void start(double operativeNoAnswer, String talkTime, Duration announceEvery,
+                       Map<String, String> queueSettings) {
         LocalMessageCodec.install(vertx);
         vertx.eventBus().<TelephonyEvent>consumer(TelephonyEvent.ADDRESS, m -> events.add(m.body()));
         ServerOptions demo = ServerOptions.demo(TIME_SCALE);
         RoutingOptions routing = demo.routing().withOperatives(Map.of(OP1, Skills.trained()))
                 .withAnnounceEvery(announceEvery).withReadyAgainAfter(Optional.empty());
         ServerOptions options = demo.withRouting(routing)
-                .withQueue(Map.of("dispatch.tier-one-reserve", "0"))
+                .withQueue(withTierOneReserveOff(queueSettings))
                 .withSimulatedPbx(QuietPbx.settings(talkTime, operativeNoAnswer));
         server = await(CrisislineServer.start(vertx, options));
+    }
+
+    private static Map<String, String> withTierOneReserveOff(Map<String, String> queueSettings) {
+        Map<String, String> settings = new HashMap<>(queueSettings);
+        settings.put("dispatch.tier-one-reserve", "0");
+        return settings;
     }
 
     private QueueSnapshot snapshot() {
@@ -183,7 +235,11 @@ class RoutingEndToEndTest {
     }
 
     private <T extends TelephonyEvent> T awaitEvent(Class<T> type, Predicate<T> matching) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return awaitEvent(type, matching, WAIT);
+    }
+
+    private <T extends TelephonyEvent> T awaitEvent(Class<T> type, Predicate<T> matching, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<T> found = events.stream().filter(type::isInstance).map(type::cast).filter(matching).findFirst();
             if (found.isPresent()) {
@@ -191,7 +247,7 @@ class RoutingEndToEndTest {
             }
             sleep();
         }
-        throw new AssertionError("no " + type.getSimpleName() + " within " + WAIT);
+        throw new AssertionError("no " + type.getSimpleName() + " within " + wait);
     }
 
     private static void until(BooleanSupplier condition) {

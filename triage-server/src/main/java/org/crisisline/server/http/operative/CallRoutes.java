@@ -1,5 +1,6 @@
 package org.crisisline.server.http.operative;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -16,6 +17,7 @@ import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.server.audit.Outcome;
 import org.crisisline.server.auth.web.ApiError;
+import org.crisisline.server.callback.CallbackNumbers;
 import org.crisisline.server.history.Contact;
 import org.crisisline.server.history.ContactHistoryStore;
 import org.crisisline.server.http.AuditTrail;
@@ -53,7 +55,9 @@ import org.crisisline.server.text.SignpostTexts;
  * with its pathways (never the notes or the risk summary); if saving fails, nothing is counted. It is then
  * added to the caller's contact history (with a short note only when {@code historyConsent} is true), and the
  * details of each café signpost with a {@code textTo} number are texted ({@link CafeTexting}): the answer's
- * {@code texts} say whether each was sent. Event loop only.
+ * {@code texts} say whether each was sent. A {@code callback} or {@code check-in} pathway is booked before all
+ * that ({@link FollowUpBookings}; the answer's {@code booked} lists what), so a refused booking (422
+ * {@code slot-full}) leaves nothing recorded. Event loop only.
  */
 public final class CallRoutes {
     private final Decisions decisions;
@@ -68,11 +72,13 @@ public final class CallRoutes {
     private final SignpostTexts texts;
     private final CafeTexting texting;
     private final ContactHistoryStore history;
+    private final FollowUpBookings followUps;
 
     public CallRoutes(QueueAccess queue, Decisions decisions, Requesters requesters, AuditTrail audit,
             AdminConfig config, PathwayPolicy policy, SignpostBoard signposts, ReferralDesk referrals, Clock clock,
-            SignpostTexts texts, ContactHistoryStore history) {
+            SignpostTexts texts, ContactHistoryStore history, CallbackNumbers callbackNumbers) {
         this.calls = new OpenCalls(queue);
+        this.followUps = new FollowUpBookings(queue, callbackNumbers);
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.requesters = Objects.requireNonNull(requesters, "requesters");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -113,22 +119,25 @@ public final class CallRoutes {
         List<PathwayChoice> choices = PathwayChoices.read(pathways, config.cmhtDirectory(), config.cafes(),
                 clock.instant());
         List<CafeTextRequests.Request> textRequests = CafeTextRequests.read(pathways, texts);
+        List<FollowUpRequests.Request> followUpRequests = FollowUpRequests.read(pathways, clock.instant());
         JsonObject reply = new JsonObject().put("call", id.value());
         requesters.of(rc)
-                .compose(who -> calls.callFor(who, id).compose(call -> decide(who, call, choices, clinicalRisk)
+                .compose(who -> calls.callFor(who, id).compose(call -> decide(rc.vertx().getOrCreateContext(), who,
+                                call, choices, clinicalRisk, followUpRequests)
                         .compose(decided -> remember(call, decided.plan(), historyConsent, notes).map(decided))
                         .onSuccess(decided -> reply.put("tier", decided.plan().context().tier().number())
                                 .put("pathways", PathwayChoices.describe(decided.plan().choices()))
                                 .put("referrals", new JsonArray(decided.referrals().stream()
-                                        .map(r -> r.id().value()).toList())))
+                                        .map(r -> r.id().value()).toList()))
+                                .put("booked", decided.booked()))
                         .compose(decided -> texting.send(rc.vertx().getOrCreateContext(), who, call, config.cafes(),
                                 textRequests, clock.instant()))))
                 .onSuccess(texted -> Replies.json(rc, 201, reply.put("texts", texted)))
                 .onFailure(rc::fail);
     }
 
-    /** An accepted outcome and the referrals it made (or had already made). */
-    private record Decided(PathwayPlan plan, List<Referral> referrals) {
+    /** An accepted outcome, the referrals it made (or had already made) and the follow-up calls it booked. */
+    private record Decided(PathwayPlan plan, List<Referral> referrals, JsonArray booked) {
     }
 
     /** Adds this outcome to the caller's contact history: pathway types always, the note only with consent. */
@@ -143,10 +152,12 @@ public final class CallRoutes {
     }
 
     /**
-     * Checks the pathways; counts the café signposts, saves the referrals (with their outbox entries) and
-     * audits the outcome, undoing the count if saving or auditing fails.
+     * Checks the pathways; books the callback and check-ins first (the queue may refuse them: then nothing else
+     * is done, and the refusal is audited), then counts the café signposts, saves the referrals (with their
+     * outbox entries) and audits the outcome, undoing the count if saving or auditing fails.
      */
-    private Future<Decided> decide(Requester who, Call call, List<PathwayChoice> choices, boolean clinicalRisk) {
+    private Future<Decided> decide(Context context, Requester who, Call call, List<PathwayChoice> choices,
+            boolean clinicalRisk, List<FollowUpRequests.Request> followUpRequests) {
         Result<PathwayPlan> checked = policy.check(new CallContext(call.tier(), clinicalRisk), choices);
         String target = call.id().value();
         if (checked instanceof Result.Rejected<PathwayPlan> refused) {
@@ -155,13 +166,24 @@ public final class CallRoutes {
         }
         PathwayPlan plan = checked.orElseThrow();
         List<ReferralRequest> requests = referralsIn(plan, call, who, clinicalRisk);
-        return signposts.recordAll(cafesIn(plan), clock.instant()).compose(counted ->
-                referrals.open(requests, new ReferralJournal.By(who.username(), who.roleNames()))
-                        .recover(ReferralJson::asApiError)
-                        .compose(opened -> audit.record(who, "call.outcome", "call", target,
-                                        Optional.of(PathwayChoices.describe(plan.choices())), Outcome.SUCCEEDED)
-                                .map(new Decided(plan, opened)))
-                        .onFailure(notSaved -> signposts.undo(counted)));
+        return followUps.book(context, call, followUpRequests)
+                .recover(notBooked -> auditedIfRefused(who, target, notBooked))
+                .compose(booked -> signposts.recordAll(cafesIn(plan), clock.instant()).compose(counted ->
+                        referrals.open(requests, new ReferralJournal.By(who.username(), who.roleNames()))
+                                .recover(ReferralJson::asApiError)
+                                .compose(opened -> audit.record(who, "call.outcome", "call", target,
+                                                Optional.of(PathwayChoices.describe(plan.choices())), Outcome.SUCCEEDED)
+                                        .map(new Decided(plan, opened, booked)))
+                                .onFailure(notSaved -> signposts.undo(counted))));
+    }
+
+    /** A booking the queue refused is audited as a denied outcome, with the queue's reason; the failure stands. */
+    private <T> Future<T> auditedIfRefused(Requester who, String target, Throwable notBooked) {
+        if (notBooked instanceof ApiError refused && refused.status() < 500) {
+            return audit.record(who, "call.outcome", "call", target, Optional.of(refused.getMessage()), Outcome.DENIED)
+                    .compose(v -> Future.failedFuture(refused));
+        }
+        return Future.failedFuture(notBooked);
     }
 
     /** One referral request per CMHT pathway; the referrer is the operative on the call (or the lead, by name). */

@@ -22,13 +22,18 @@ import org.crisisline.server.pathway.rules.PathwayChoice;
  * {@code type}: {@code cmht-referral {team, consent, urgency (emergency|urgent|routine), riskSummary}},
  * {@code cafe-signpost {cafe, textTo?}} ({@code textTo} is read by {@code CafeTextRequests}),
  * {@code emergency-escalation {service}}, {@code advice-and-close {advice, nextStep}},
- * {@code callback {slotStart}}, {@code check-in {firstCall, everyDays}}. Teams and cafés must exist in the
+ * {@code callback {slotStart, callbackNumber}}, {@code check-in {firstCall, everyDays, calls, consent,
+ * callbackNumber}} (what they book is read by {@code FollowUpRequests}). Teams and cafés must exist in the
  * directories (422 {@code unknown-team}/{@code unknown-cafe}); shapes are checked strictly (400). Whether the
  * set is allowed is for {@code PathwayPolicy}. Stateless.
  */
 public final class PathwayChoices {
     static final int MAX_PATHWAYS = 10;
     static final int MAX_RISK_SUMMARY = 1_500;
+    /** The fields of a {@code callback} pathway; the number is read by {@code FollowUpRequests}. */
+    static final String[] CALLBACK_FIELDS = {"type", "slotStart", "callbackNumber"};
+    /** The fields of a {@code check-in} pathway; all but the first call and interval are read by {@code FollowUpRequests}. */
+    static final String[] CHECK_IN_FIELDS = {"type", "firstCall", "everyDays", "calls", "consent", "callbackNumber"};
 
     private PathwayChoices() {
     }
@@ -43,7 +48,8 @@ public final class PathwayChoices {
 
     private static PathwayChoice one(Object value, String where, CmhtDirectory teams, List<Cafe> cafes, Instant now) {
         String type = JsonInput.nested(value, where, "type", "team", "consent", "urgency", "riskSummary", "cafe",
-                "textTo", "service", "advice", "nextStep", "slotStart", "firstCall", "everyDays").string("type", 32);
+                "textTo", "service", "advice", "nextStep", "slotStart", "firstCall", "everyDays", "calls",
+                "callbackNumber").string("type", 32);
         return switch (type) {
             case "cmht-referral" -> {
                 JsonInput in = JsonInput.nested(value, where, "type", "team", "consent", "urgency", "riskSummary");
@@ -70,9 +76,9 @@ public final class PathwayChoices {
                 yield new PathwayChoice.AdviceAndClose(in.string("advice", 1000), in.string("nextStep", 500));
             }
             case "callback" -> new PathwayChoice.CallbackBooking(
-                    instant(JsonInput.nested(value, where, "type", "slotStart"), "slotStart"));
+                    instant(JsonInput.nested(value, where, CALLBACK_FIELDS), "slotStart"));
             case "check-in" -> {
-                JsonInput in = JsonInput.nested(value, where, "type", "firstCall", "everyDays");
+                JsonInput in = JsonInput.nested(value, where, CHECK_IN_FIELDS);
                 yield new PathwayChoice.CheckInBooking(instant(in, "firstCall"),
                         Duration.ofDays(in.integer("everyDays", 1, 90)));
             }
@@ -88,7 +94,7 @@ public final class PathwayChoices {
                         + "' is one of emergency, urgent, routine."));
     }
 
-    private static Instant instant(JsonInput in, String field) {
+    static Instant instant(JsonInput in, String field) {
         String raw = in.string(field, 40);
         try {
             return Instant.parse(raw);
