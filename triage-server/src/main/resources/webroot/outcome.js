@@ -1,5 +1,5 @@
-// The outcome form of the softphone panel: which pathways a call ends in, with the CMHT lookup and the
-// café search. The server checks the pathway rules; its refusal (422) is shown as it is, and nothing is
+// The outcome form of the softphone panel: which pathways a call ends in, with the CMHT lookup, the
+// café search, and the callback slot or check-in plan with the number to call. The server checks the pathway rules; its refusal (422) is shown as it is, and nothing is
 // saved then.
 import { api, ApiError, el, say, sayError, timeOfDay } from '/app.js';
 
@@ -90,10 +90,12 @@ export class OutcomeForm {
         }
         case 'emergency-escalation': return { type, service: $('emergency-service').value.trim() };
         case 'advice-and-close': return { type, advice: $('advice-text').value.trim(), nextStep: $('advice-next').value.trim() };
-        default: {
-          const slot = $('callback-slot').value;
-          return { type, slotStart: slot ? new Date(slot).toISOString() : '' };
-        }
+        case 'callback': return { type, slotStart: instant('callback-slot'), callbackNumber: $('callback-number').value.trim() };
+        default: return {
+          type, firstCall: instant('checkin-first'), everyDays: Number($('checkin-every').value),
+          calls: Number($('checkin-calls').value), consent: $('checkin-consent').checked,
+          callbackNumber: $('checkin-number').value.trim(),
+        };
       }
     });
   }
@@ -120,15 +122,28 @@ export class OutcomeForm {
       say(this.status, 'Search for cafés and choose one first.', 'error');
       return;
     }
+    const unbooked = pathways.find((p) => (p.type === 'callback' && !p.slotStart) || (p.type === 'check-in' && !p.firstCall));
+    if (unbooked) {
+      say(this.status, unbooked.type === 'callback' ? 'Choose the callback slot first.' : 'Choose when the first check-in call is.', 'error');
+      return;
+    }
+    if (pathways.some((p) => p.callbackNumber === '')) {
+      say(this.status, 'Enter the number to call, as the caller confirmed it.', 'error');
+      return;
+    }
+    if (pathways.some((p) => p.type === 'check-in' && !p.consent)) {
+      say(this.status, 'Check-in calls need the caller\'s agreement.', 'error');
+      return;
+    }
     const body = { pathways, clinicalRisk: $('clinical-risk').checked, historyConsent: $('history-consent').checked };
     const notes = this.notes();
     if (notes) body.notes = notes;
     try {
       const saved = await api('/api/calls/' + encodeURIComponent(this.call.id) + '/outcome', { method: 'POST', body });
-      const message = ['Outcome recorded for ' + saved.call + ': ' + saved.pathways + '.', ...saved.texts.map(texted)]
-        .join(' ');
-      // The number was for this one text: it is not kept on screen either.
-      $('cafe-text-to').value = '';
+      const message = ['Outcome recorded for ' + saved.call + ': ' + saved.pathways + '.', ...saved.texts.map(texted),
+        ...saved.booked.map(bookedText)].join(' ');
+      // The numbers were for this outcome: they are not kept on screen either.
+      ['cafe-text-to', 'callback-number', 'checkin-number'].forEach((id) => { $(id).value = ''; });
       say(this.status, message, 'ok');
       this.onSaved(message);
     } catch (e) {
@@ -143,6 +158,16 @@ export class OutcomeForm {
 /** What became of a café's text: sent, or not sent with the details to read out instead. */
 const texted = (text) => text.sent ? 'Details of ' + text.cafe + ' texted to the caller.'
   : 'The text was not sent (' + text.error + '): read the details out: ' + text.details;
+
+/** What the outcome booked, in the operative's words. */
+const bookedText = (b) => b.type === 'callback'
+  ? 'Callback booked for ' + dayAndTime(b.slotStart) + '.'
+  : b.calls + ' check-in call(s) booked, every ' + b.everyDays + ' day(s) from ' + dayAndTime(b.firstCall) + '.';
+
+const dayAndTime = (iso) => new Date(iso).toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** A datetime-local input's value (local time) as an ISO instant, or '' when empty. */
+const instant = (id) => ($(id).value ? new Date($(id).value).toISOString() : '');
 
 const capitalised = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 

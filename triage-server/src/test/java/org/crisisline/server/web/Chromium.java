@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -107,6 +109,16 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
         WebElement input = find(css);
         input.clear();
         input.sendKeys(text);
+    }
+
+    /**
+     * Sets a {@code datetime-local} input to {@code at} in the browser's own time zone, as an operative picking it
+     * would (typing into the input depends on the browser's locale).
+     */
+    void setLocalDateTime(String css, Instant at) {
+        ((JavascriptExecutor) driver).executeScript("const d = new Date(arguments[1]);"
+                + "d.setMinutes(d.getMinutes() - d.getTimezoneOffset());"
+                + "arguments[0].value = d.toISOString().slice(0, 16);", find(css), at.toString());
     }
 
     /**

@@ -3,9 +3,12 @@ package org.crisisline.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.crisisline.queue.callback.Rota;
+import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.CallerRef;
 import org.crisisline.queue.model.Line;
@@ -124,6 +127,38 @@ class OperativePanelTest extends BrowserTest {
                 .satisfies(text -> assertThat(text.to().number().e164()).isEqualTo("+447700900123"));
         chromium.assertCleanSince(server);
         chromium.screenshot("operative-cafe-texted");
+    }
+
+    @Test
+    @DisplayName("A callback slot and a check-in plan, each with the number the caller confirmed, are booked, and the panel says what")
+    void callbackAndCheckInsBooked() throws Exception {
+        Instant now = server.api.clock.instant();
+        server.api.execute(new QueueCommand.SetRota(new Rota(List.of(new Rota.Block(now, now.plus(Duration.ofDays(1)), 8)))));
+        Instant slot = server.api.queue.offerSlots().toCompletableFuture().get().get(0).start();
+        chromium.signIn(server, "op2", "/operative.html");
+        chromium.visible("#call-tier .tier-badge");
+        chromium.find("#pw-callback").click();
+        chromium.setLocalDateTime("#callback-slot", slot);
+        chromium.type("#callback-number", "07700 900321");
+        chromium.find("#pw-check-in").click();
+        chromium.setLocalDateTime("#checkin-first", now.plus(Duration.ofDays(7)));
+        chromium.type("#checkin-calls", "3");
+        chromium.type("#checkin-number", "07700 900321");
+        chromium.find("#outcome-form button[type=submit]").click();
+
+        chromium.waitForText("#outcome-status", "agreement");
+        chromium.find("#checkin-consent").click();
+        chromium.screenshot("operative-callback-and-check-ins");
+        chromium.find("#outcome-form button[type=submit]").sendKeys(Keys.ENTER);
+
+        chromium.waitForText("#state-status", "Callback booked for");
+        assertThat(chromium.find("#state-status").getText()).contains("3 check-in call(s) booked, every 7 day(s)");
+        assertThat(server.api.callbackNumbers.find(CallId.of("call-1/callback")).toCompletableFuture().get())
+                .contains("+447700900321");
+        assertThat(server.api.queue.snapshot(10).toCompletableFuture().get().otherOpen())
+                .extracting(call -> call.id().value()).contains("call-1/callback", "call-1/check-ins/check-in-1");
+        assertThat(chromium.find("#callback-number").getAttribute("value")).isEmpty();
+        chromium.assertCleanSince(server);
     }
 
     /** Ticks the café pathway, searches LS6 and waits for the first offer to be chosen. */
