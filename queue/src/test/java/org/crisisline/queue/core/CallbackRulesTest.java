@@ -157,6 +157,14 @@ class CallbackRulesTest {
     @Nested
     @DisplayName("Slots")
     class Slots {
+        /** Caller c1, in {@code tier}, talking to op1, with {@code rota} operatives on the rota. */
+        private void c1OnTheLineWithOp1(int rota, Tier tier) {
+            queue.core().setRota(rotaOf(rota));
+            queue.logOn(anOperative("op1"));
+            queue.enqueue(aCaller("c1").inTier(tier));
+            queue.connect("c1");
+        }
+
         private Rota rotaOf(int operatives) {
             return new Rota(List.of(new Rota.Block(START, START.plus(Duration.ofDays(1)), operatives)));
         }
@@ -252,10 +260,7 @@ class CallbackRulesTest {
         @Test
         @DisplayName("an operative books a slot for the caller on the call: after it ends, the callback comes agent-first in the slot")
         void operativeBooksASlotForTheCallerAfterTheirCall() {
-            queue.core().setRota(rotaOf(8));
-            queue.logOn(anOperative("op1"));
-            queue.enqueue(aCaller("c1").inTier(CRISIS));
-            queue.connect("c1");
+            c1OnTheLineWithOp1(8, CRISIS);
             CallbackSlot slot = queue.core().offerSlots().get(0);
             Call onTheCall = queue.call("c1");
 
@@ -287,11 +292,8 @@ class CallbackRulesTest {
         @Test
         @DisplayName("an operative's booking counts against the slot's capacity like the IVR's, and a full slot changes nothing")
         void operativeBookingIsRefusedWhenTheSlotIsFull() {
-            queue.core().setRota(rotaOf(8));
-            queue.logOn(anOperative("op1"));
-            queue.enqueue(aCaller("c1").inTier(SUPPORT));
+            c1OnTheLineWithOp1(8, SUPPORT);
             queue.enqueue(aCaller("s2").inTier(SUPPORT));
-            queue.connect("c1");
             CallbackSlot first = queue.core().offerSlots().get(0);
             queue.bookSlot("s2", first.start());
 
@@ -308,10 +310,7 @@ class CallbackRulesTest {
         @Test
         @DisplayName("the same booking again changes nothing; another slot under its id is refused")
         void operativeBookingIsIdempotentByItsId() {
-            queue.core().setRota(rotaOf(16));
-            queue.logOn(anOperative("op1"));
-            queue.enqueue(aCaller("c1").inTier(SUPPORT));
-            queue.connect("c1");
+            c1OnTheLineWithOp1(16, SUPPORT);
             List<CallbackSlot> slots = queue.core().offerSlots();
             queue.bookAfterCall("c1/callback", "c1", slots.get(1).start());
 
@@ -329,10 +328,7 @@ class CallbackRulesTest {
         @Test
         @DisplayName("an operative's booking is refused for a tier-1 caller, who stays live until answered")
         void operativeBookingIsRefusedForTierOne() {
-            queue.core().setRota(rotaOf(8));
-            queue.logOn(anOperative("op1"));
-            queue.enqueue(aCaller("c1").inTier(Tier.IMMEDIATE_RISK));
-            queue.connect("c1");
+            c1OnTheLineWithOp1(8, Tier.IMMEDIATE_RISK);
 
             Outcome refused = queue.bookAfterCall("c1/callback", "c1", queue.core().offerSlots().get(0).start());
 
