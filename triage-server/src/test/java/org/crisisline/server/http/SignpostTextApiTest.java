@@ -101,14 +101,14 @@ class SignpostTextApiTest {
         assertThat(server.texts.sent()).extracting(TextMessage::subject).isEmpty();
     }
 
-    /** A café with a callback (allowed for any caller), the café's details to be texted to {@code textTo}. */
+    /** A café with an emergency escalation (allowed for any caller), the café's details to be texted to {@code textTo}. */
     private static JsonObject outcome(String textTo) {
         JsonObject cafe = new JsonObject().put("type", "cafe-signpost").put("cafe", "leeds-haven");
         if (textTo != null) {
             cafe.put("textTo", textTo);
         }
         return new JsonObject().put("clinicalRisk", false).put("pathways", new JsonArray().add(cafe)
-                .add(new JsonObject().put("type", "callback").put("slotStart", "2026-11-28T10:00:00Z")));
+                .add(new JsonObject().put("type", "emergency-escalation").put("service", "crisis outreach within 4 h")));
     }
 
     private java.util.List<AuditEntry> textAudits() throws Exception {

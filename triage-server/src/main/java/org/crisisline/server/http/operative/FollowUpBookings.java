@@ -72,7 +72,7 @@ final class FollowUpBookings {
     private Future<Void> keepThenRun(Context context, List<CallId> dialled, FollowUpRequests.Request request,
             QueueCommand command) {
         return Future.all(dialled.stream()
-                        .map(id -> Future.fromCompletionStage(numbers.keep(id, request.number().e164()), context))
+                        .map(id -> Future.fromCompletionStage(request.number().keepIn(numbers, id), context))
                         .toList())
                 .recover(notKept -> Future.failedFuture(new ApiError(503, "numbers-unavailable",
                         "The callback number could not be kept; nothing was booked. Try again.")))

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.crisisline.server.audit.PhoneNumber;
 import org.crisisline.server.auth.web.ApiError;
+import org.crisisline.server.callback.NumberToCall;
 import org.crisisline.server.http.JsonInput;
 
 /**
@@ -26,13 +26,13 @@ final class FollowUpRequests {
 
     /** A follow-up call the outcome books, with the number to call. */
     sealed interface Request {
-        PhoneNumber number();
+        NumberToCall number();
     }
 
-    record Callback(Instant slotStart, PhoneNumber number) implements Request {
+    record Callback(Instant slotStart, NumberToCall number) implements Request {
     }
 
-    record CheckIns(Instant firstCall, Duration every, int calls, PhoneNumber number) implements Request {
+    record CheckIns(Instant firstCall, Duration every, int calls, NumberToCall number) implements Request {
     }
 
     private FollowUpRequests() {
@@ -80,9 +80,9 @@ final class FollowUpRequests {
         return at;
     }
 
-    private static PhoneNumber number(JsonInput in) {
+    private static NumberToCall number(JsonInput in) {
         String raw = in.string("callbackNumber", MAX_NUMBER_LENGTH);
-        return PhoneNumber.parse(raw).orElseThrow(() -> ApiError.badRequest("bad-number", "'"
+        return NumberToCall.parse(raw).orElseThrow(() -> ApiError.badRequest("bad-number", "'"
                 + in.name("callbackNumber") + "' is a UK or international phone number, e.g. 07700 900123 or "
                 + "+447700900123."));
     }
