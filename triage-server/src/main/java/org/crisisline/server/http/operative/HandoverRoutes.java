@@ -30,6 +30,7 @@ import org.crisisline.server.routing.HandoverContext;
 import org.crisisline.server.routing.HandoverDone;
 import org.crisisline.server.routing.HandoverRequest;
 import org.crisisline.server.routing.HandoverRequest.TransferTarget;
+import org.crisisline.telephony.Dialplan;
 
 /**
  * Moving a caller on, by the operative on the call or a clinical lead, through this node's routing verticle
@@ -89,19 +90,18 @@ public final class HandoverRoutes {
     private void transfer(RoutingContext rc) {
         CallId id = Params.callId(rc);
         JsonInput body = JsonInput.body(rc, "team", "number", "reason", "context");
-        Optional<String> team = body.optionalString("team", 64);
+        Optional<String> team = body.optionalString("team", 64).map(raw -> Params.id(raw, "team"));
         Optional<String> number = body.optionalString("number", 20);
         if (team.isPresent() == number.isPresent()) {
             throw ApiError.badRequest("bad-parameter", "Give either 'team' (a CMHT id) or 'number', not both.");
         }
         String reason = body.string("reason", MAX_REASON);
         Optional<String> line = body.optionalString("context", MAX_CONTEXT);
-        TransferTarget target = team.map(this::openDutyLine)
-                .orElseGet(() -> new TransferTarget.Configured(number.orElseThrow()));
-        String described = target instanceof TransferTarget.DutyLine duty
-                ? "duty line of " + duty.team() : "number " + target.number();
-        hand(rc, id, "call.transfer", described, reason,
-                call -> new HandoverRequest.Transfer(id, target, contextOf(call, reason, line)));
+        // A number typed in is not audited as such until the routing has found it configured: it could be anyone's.
+        String described = team.map(t -> "duty line of " + t).orElse("a listed number");
+        hand(rc, id, "call.transfer", described, reason, call -> new HandoverRequest.Transfer(id,
+                team.map(this::openDutyLine).orElseGet(() -> new TransferTarget.Configured(number.orElseThrow())),
+                contextOf(call, reason, line)));
     }
 
     private void transferNumbers(RoutingContext rc) {
@@ -110,7 +110,7 @@ public final class HandoverRoutes {
 
     /** The team's duty line if it is staffed now: 404 for an unknown team, 409 with its next opening if not. */
     private TransferTarget openDutyLine(String team) {
-        CmhtTeam found = config.cmhtDirectory().team(new TeamId(Params.id(team, "team"))).orElseThrow(() ->
+        CmhtTeam found = config.cmhtDirectory().team(new TeamId(team)).orElseThrow(() ->
                 new ApiError(404, "unknown-team", "There is no CMHT '" + team + "' in the directory."));
         WarmTransfer now = found.dutyLine().warmTransferAt(clock.instant());
         if (now instanceof WarmTransfer.Unavailable closed) {
@@ -122,19 +122,22 @@ public final class HandoverRoutes {
     }
 
     /**
-     * Checks the call is open and the requester's, asks the routing verticle, and audits the decision
-     * either way; the answer names the call, the context the caller went to and the variables set.
+     * Checks the call is open and the requester's, builds the request (which may refuse: a closed duty line),
+     * asks the routing verticle, and audits the decision either way (a refusal with its code); the answer
+     * names the call, the context the caller went to and the variables set.
      */
     private void hand(RoutingContext rc, CallId id, String action, String target, String reason,
             Function<Call, HandoverRequest> request) {
-        String why = target + " | " + reason;
         requesters.of(rc)
-                .compose(who -> calls.callFor(who, id).compose(call -> routing.hand(request.apply(call))
-                        .compose(done -> audit.record(who, action, "call", id.value(), Optional.of(why),
-                                Outcome.SUCCEEDED).map(done))
+                .compose(who -> calls.callFor(who, id).compose(call -> Future.succeededFuture(call)
+                        .map(request)
+                        .compose(routing::hand)
+                        .compose(done -> audit.record(who, action, "call", id.value(),
+                                Optional.of(sentTo(done, target) + " | " + reason), Outcome.SUCCEEDED).map(done))
                         .recover(failed -> failed instanceof ApiError refused
                                 ? audit.record(who, action, "call", id.value(),
-                                        Optional.of(why + " | " + refused.code()), Outcome.FAILED)
+                                        Optional.of(target + " | " + reason + " | " + refused.code()),
+                                        refused.status() >= 500 ? Outcome.FAILED : Outcome.DENIED)
                                         .compose(recorded -> Future.<HandoverDone>failedFuture(refused))
                                 : Future.failedFuture(failed))))
                 .onSuccess(done -> Replies.ok(rc, new JsonObject()
@@ -142,6 +145,12 @@ public final class HandoverRoutes {
                         .put("context", done.context())
                         .put("variables", new JsonObject(new LinkedHashMap<>(done.variables())))))
                 .onFailure(rc::fail);
+    }
+
+    /** The target as audited once the PBX took it: with the (service) number the caller was sent to. */
+    private static String sentTo(HandoverDone done, String target) {
+        String number = done.variables().get(Dialplan.TRANSFER_TO);
+        return number == null ? target : target + " " + number;
     }
 
     private static HandoverContext contextOf(Call call, String reason, Optional<String> line) {
