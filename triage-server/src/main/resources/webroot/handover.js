@@ -16,6 +16,7 @@ export class HandoverPanel {
     });
     $('emergency-confirm').addEventListener('click', () => this.escalate());
     $('emergency-cancel').addEventListener('click', () => this.cancelConfirm());
+    $('transfer-open').addEventListener('click', () => this.openTransfer());
     $('transfer-find-team').addEventListener('click', () => this.findTeam());
     $('transfer-form').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -23,16 +24,29 @@ export class HandoverPanel {
     });
   }
 
-  /** A new call: fresh forms and the configured numbers listed again. */
-  async forCall(call) {
+  /** A new call: fresh forms, the transfer choices closed. */
+  forCall(call) {
     if (this.call === call.id) return;
     this.call = call.id;
     $('emergency-form').reset();
     $('transfer-form').reset();
     this.cancelConfirm();
+    this.showTransfer(false);
     say(this.status, '');
     say($('transfer-team-status'), '');
     $('transfer-team').replaceChildren();
+    $('transfer-numbers').replaceChildren();
+  }
+
+  showTransfer(open) {
+    $('transfer-options').hidden = !open;
+    $('transfer-open').setAttribute('aria-expanded', String(open));
+  }
+
+  /** Opens the transfer choices and lists the configured numbers (asked only now: the list can change). */
+  async openTransfer() {
+    this.showTransfer(true);
+    $('transfer-postcode').focus();
     try {
       const { numbers } = await api('/api/transfer-numbers');
       $('transfer-numbers').replaceChildren(...numbers.map((n) => target('number', n.number, n.name + ' · ' + n.number)));

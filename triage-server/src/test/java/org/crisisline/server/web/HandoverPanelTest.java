@@ -87,6 +87,9 @@ class HandoverPanelTest extends BrowserTest {
     void warmTransferToAListedNumber() throws Exception {
         chromium.signIn(server, "op2", "/operative.html");
         chromium.visible("#handover-title");
+        assertThat(chromium.find("#transfer-postcode").isDisplayed()).as("closed until asked for").isFalse();
+        chromium.find("#transfer-open").sendKeys(Keys.ENTER);
+        assertThat(chromium.find("#transfer-open").getAttribute("aria-expanded")).isEqualTo("true");
         chromium.type("#transfer-postcode", "LS6 2AB");
         chromium.find("#transfer-find-team").click();
         chromium.waitForText("#transfer-team-status", "no warm transfer now");
