@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -23,6 +24,7 @@ import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Skills;
 import org.crisisline.server.auth.web.Browser;
 import org.crisisline.server.testing.QuietPbx;
+import org.crisisline.server.testing.Waiting;
 import org.crisisline.telephony.bus.LocalMessageCodec;
 import org.crisisline.telephony.event.CallArrived;
 import org.crisisline.telephony.event.RedirectDone;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @DisplayName("escalation and warm transfer end to end")
 class HandoverEndToEndTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final OperativeId OP1 = OperativeId.of("op1");
     private static final String DUTY_LINE = "+441130000100";
     private static final String CALLER_NUMBER = "07700900456";
@@ -179,25 +182,10 @@ class HandoverEndToEndTest {
     }
 
     private static void until(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Waiting.until(condition, WAIT);
     }
 
     private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Waiting.await(future, WAIT);
     }
 }

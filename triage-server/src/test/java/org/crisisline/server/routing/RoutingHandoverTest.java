@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.CallerRef;
@@ -24,6 +23,7 @@ import org.crisisline.server.CrisislineServer;
 import org.crisisline.server.ServerOptions;
 import org.crisisline.server.routing.HandoverRequest.TransferTarget;
 import org.crisisline.server.testing.QuietPbx;
+import org.crisisline.server.testing.Waiting;
 import org.crisisline.telephony.bus.LocalMessageCodec;
 import org.crisisline.telephony.event.CallArrived;
 import org.crisisline.telephony.event.OperativeAnswered;
@@ -178,25 +178,10 @@ class RoutingHandoverTest {
     }
 
     private static void until(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not so within " + WAIT);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Waiting.until(condition, WAIT);
     }
 
     private static <T> T await(Future<T> future) {
-        try {
-            return future.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return Waiting.await(future, WAIT);
     }
 }
