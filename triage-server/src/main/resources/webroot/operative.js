@@ -1,10 +1,11 @@
 // The operative's softphone panel: my state (ready, pause with a reason), the current call (polled every
 // 2 s through the state; the call itself is fetched, and audited as a view, only when it changes) and
-// re-tiering. The outcome form lives in outcome.js, the caller's previous contacts in history.js, the
+// re-tiering. The outcome form lives in outcome.js, escalation and warm transfer in handover.js, the caller's
 // browser softphone (the call's audio) in softphone.js.
 import { api, duration, fields, requireRole, say, sayError, tierBadge, words } from '/app.js';
 import { OutcomeForm } from '/outcome.js';
 import { showHistory } from '/history.js';
+import { HandoverPanel } from '/handover.js';
 import { Softphone } from '/softphone.js';
 
 const POLL_MS = 2000;
@@ -13,6 +14,7 @@ const outcome = new OutcomeForm($('outcome-form'), (message) => {
   say($('state-status'), message, 'ok');
   refresh();
 });
+const handover = new HandoverPanel();
 let shownCall = null;
 
 function showState(state) {
@@ -30,6 +32,7 @@ function showCall(call) {
   $('call').hidden = !call;
   $('outcome-card').hidden = !call;
   $('history-card').hidden = !call;
+  $('handover-card').hidden = !call;
   if (!call) return;
   $('call-tier').replaceChildren(tierBadge(call.tier, 'large'));
   $('call-waited').textContent = duration(call.waitedSeconds);
@@ -40,6 +43,7 @@ function showCall(call) {
   $('call-id').textContent = call.id;
   if (call.tier <= 3) $('retier-tier').value = String(call.tier);
   outcome.forCall(call);
+  handover.forCall(call);
 }
 
 async function refresh() {

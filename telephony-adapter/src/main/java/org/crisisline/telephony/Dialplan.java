@@ -19,6 +19,12 @@ public final class Dialplan {
     public static final String CALL_ID = "CRISISLINE_CALL_ID";
     public static final String CALLBACK_ID = "CRISISLINE_CALLBACK_ID";
     public static final String HELPLINE_NUMBER = "CRISISLINE_HELPLINE_NUMBER";
+    /** Handover context, set on the caller's channel before an escalation or a warm transfer. */
+    public static final String TIER = "CRISISLINE_TIER";
+    public static final String CALLER = "CRISISLINE_CALLER";
+    public static final String TRANSFER_REASON = "CRISISLINE_TRANSFER_REASON";
+    public static final String TRANSFER_CONTEXT_LINE = "CRISISLINE_TRANSFER_CONTEXT";
+    public static final String EMERGENCY_SERVICE = "CRISISLINE_EMERGENCY_SERVICE";
     /** Q.850 normal clearing: the cause Crisisline hangs up with. */
     public static final int NORMAL_CLEARING = 16;
 

@@ -45,7 +45,8 @@ public final class ServerConfig {
                     "callback-number-ttl"),
             "pbx", Set.of("simulated", "simulator", "connections"),
             "routing", Set.of("helpline-number", "announce-every", "ready-again-after", "pbx-retry-after",
-                    "store-timeout", "operatives"),
+                    "store-timeout", "operatives",
+                    "transfer-numbers"),
             "ivr", Set.of("port"),
             "http", Set.of("host", "port"));
     private static final Set<String> AMI_CONNECTION_KEYS = amiConnectionKeys();
@@ -167,7 +168,15 @@ public final class ServerConfig {
         return new RoutingOptions(RoutingOptions.standardLines(), operatives, endpoints,
                 text(r, "routing.helpline-number"), duration(r, "routing.announce-every"),
                 readyAgain.equals("never") ? Optional.empty() : Optional.of(duration(r, "routing.ready-again-after")),
-                duration(r, "routing.pbx-retry-after"), duration(r, "routing.store-timeout"), timeScale);
+                duration(r, "routing.pbx-retry-after"), duration(r, "routing.store-timeout"), timeScale,
+                transferNumbers(object(r, "transfer-numbers", new JsonObject())));
+    }
+
+    /** {@code routing.transfer-numbers}: {@code {"name for people": "number"}}; RoutingOptions checks the numbers. */
+    private static Map<String, String> transferNumbers(JsonObject numbers) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        numbers.forEach(entry -> byName.put(entry.getKey(), text(numbers, "routing.transfer-numbers." + entry.getKey())));
+        return byName;
     }
 
     private static ServerOptions.Store store(JsonObject s) {

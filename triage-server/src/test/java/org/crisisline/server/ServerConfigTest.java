@@ -117,6 +117,19 @@ class ServerConfigTest {
         assertThat(ServerConfig.read(new JsonObject(), Map.of("CRISISLINE_LOG_FORMAT", "text"))).isNotNull();
     }
 
+    @Test
+    @DisplayName("routing.transfer-numbers: names to diallable numbers; the default lists the demo's one; a bad number is named")
+    void transferNumbers() {
+        assertThat(ServerConfig.read(new JsonObject(), Map.of()).routing().transferNumbers())
+                .containsEntry("Out-of-hours crisis team (demo)", "+441130000300");
+        JsonObject listed = new JsonObject().put("Samaritans", "116123");
+        assertThat(ServerConfig.read(section("routing", "transfer-numbers", listed), Map.of()).routing()
+                .isTransferNumber("116 123")).isTrue();
+        assertThat(failure(section("routing", "transfer-numbers", new JsonObject().put("Typo", "0113 abc"))))
+                .startsWith("transfer-numbers: 'Typo'");
+        assertThat(failure(section("routing", "transfer-numbers", "116123"))).startsWith("transfer-numbers:");
+    }
+
     private static String failure(JsonObject file) {
         Throwable thrown = catchThrowable(() -> ServerConfig.read(file, Map.of()));
         assertThat(thrown).isInstanceOf(IllegalArgumentException.class);

@@ -93,6 +93,11 @@ public final class PbxSimulation {
         return model.liveChannelCount();
     }
 
+    /** A channel variable as the PBX holds it now (empty: no such channel, or not set). */
+    public Optional<String> channelVariable(String channel, String variable) {
+        return model.channel(channel).flatMap(c -> c.variable(variable));
+    }
+
     public int fallbackQueueSize() {
         return dialplan.fallbackQueue().size();
     }

@@ -2,6 +2,7 @@ package org.crisisline.telephony.sim;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Optional;
 
 /**
  * A simulated PBX for the demo and the load tests: an AMI server and a FastAGI client that behave
@@ -55,6 +56,11 @@ public final class SimulatedPbx {
     /** How many channels are up. */
     public Future<Integer> liveChannels() {
         return verticle.onContext(PbxSimulation::liveChannels);
+    }
+
+    /** A channel variable as the PBX holds it now (what a {@code Setvar} left); empty if unset or no such channel. */
+    public Future<Optional<String>> channelVariable(String channel, String variable) {
+        return verticle.onContext(pbx -> pbx.channelVariable(channel, variable));
     }
 
     /** How many callers wait in the fallback queue. */

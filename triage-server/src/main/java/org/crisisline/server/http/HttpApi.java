@@ -14,6 +14,7 @@ import org.crisisline.server.http.lead.QueueStream;
 import org.crisisline.server.http.lead.ReferralRoutes;
 import org.crisisline.server.http.operative.CallRoutes;
 import org.crisisline.server.http.operative.DirectoryRoutes;
+import org.crisisline.server.http.operative.HandoverRoutes;
 import org.crisisline.server.http.operative.HistoryRoutes;
 import org.crisisline.server.http.operative.OperativeRoutes;
 import org.crisisline.server.http.partner.PartnerRoutes;
@@ -60,6 +61,7 @@ public final class HttpApi {
         new OperativeRoutes(queue, decisions, requesters, audit, deps.config(), deps.bands()).mount(routes);
         new CallRoutes(queue, decisions, requesters, audit, deps.config(), deps.policy(), deps.signposts(),
                 deps.referralDesk(), deps.clock(), deps.texts(), deps.history(), deps.callbackNumbers()).mount(routes);
+        new HandoverRoutes(vertx, queue, requesters, audit, deps.config(), deps.clock()).mount(routes);
         new SoftphoneRoutes(requesters, deps.softphone()).mount(routes);
         new HistoryRoutes(queue, requesters, audit, deps.history()).mount(routes);
         new DirectoryRoutes(deps.config(), deps.cafeConfig(), deps.signposts(), deps.clock()).mount(routes);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import org.crisisline.queue.model.Language;
 import org.crisisline.queue.model.Line;
 import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Tier;
+import org.crisisline.telephony.Dialplan;
 import org.crisisline.telephony.OriginateRequest;
 import org.crisisline.telephony.agi.BookCallback;
 import org.crisisline.telephony.agi.CallbackChoice;
@@ -347,6 +349,33 @@ public final class CallRouter {
             actions.add(new PbxAction.Announce(call.id(), channel.get(), position, minutes));
         }
         return actions;
+    }
+
+    /**
+     * An operative asked to escalate or transfer a caller: redirect the caller's channel (known from the
+     * IVR's registration, or adopted from the AMI's record of its arrival) with the handover context set
+     * on it, or refuse when the channel is not known here or a transfer's number is not configured.
+     * Changes nothing but the channel filing {@code adopt} does: a refused request leaves no trace.
+     */
+    public HandoverDecision handover(HandoverRequest request) {
+        CallId call = request.call();
+        Optional<String> channel = channels.callerChannel(call).or(() -> channels.adopt(call));
+        if (channel.isEmpty()) {
+            return new HandoverDecision.Refused(Handovers.CHANNEL_UNKNOWN,
+                    "The caller's line on call " + call + " is not known here: they may have hung up.");
+        }
+        Map<String, String> variables = new LinkedHashMap<>(request.context().variables());
+        if (request instanceof HandoverRequest.Escalate escalate) {
+            variables.put(Dialplan.EMERGENCY_SERVICE, escalate.service().word());
+            return new HandoverDecision.Redirect(channel.get(), variables, Dialplan.EMERGENCY_CONTEXT, null);
+        }
+        HandoverRequest.TransferTarget target = ((HandoverRequest.Transfer) request).target();
+        if (target instanceof HandoverRequest.TransferTarget.Configured && !options.isTransferNumber(target.number())) {
+            return new HandoverDecision.Refused(Handovers.NUMBER_NOT_CONFIGURED,
+                    "Transfers go only to a CMHT duty line or a number in the configured list.");
+        }
+        return new HandoverDecision.Redirect(channel.get(), variables, Dialplan.TRANSFER_CONTEXT,
+                target.number().replace(" ", ""));
     }
 
     /** The live callers this router can reach now. */

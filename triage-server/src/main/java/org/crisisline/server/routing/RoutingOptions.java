@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.crisisline.queue.model.Line;
 import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Skills;
@@ -27,11 +28,16 @@ import org.crisisline.queue.model.Skills;
  *                         operative it was for is offered calls again (they did nothing wrong)
  * @param storeTimeout     the longest a queue store call may take
  * @param timeScale        how much faster than real time the queue's clock runs (1 in production)
+ * @param transferNumbers  the numbers (other than CMHT duty lines) an operative may warm-transfer a
+ *                         caller to, by their name for people ({@code routing.transfer-numbers}); the
+ *                         panel offers only these, so nobody can send a caller to a number typed in
  */
 public record RoutingOptions(Map<String, Line> lines, Map<OperativeId, Skills> operatives,
                              Map<OperativeId, String> endpoints, String helplineNumber, Duration announceEvery,
                              Optional<Duration> readyAgainAfter, Duration pbxRetryAfter, Duration storeTimeout,
-                             double timeScale) {
+                             double timeScale, Map<String, String> transferNumbers) {
+    private static final Pattern DIALLABLE = Pattern.compile("\\+?[0-9]{3,15}");
+
     public RoutingOptions {
         lines = Map.copyOf(Objects.requireNonNull(lines, "lines"));
         operatives = Map.copyOf(Objects.requireNonNull(operatives, "operatives"));
@@ -56,6 +62,28 @@ public record RoutingOptions(Map<String, Line> lines, Map<OperativeId, Skills> o
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
             throw new IllegalArgumentException("time-scale: must be > 0");
         }
+        transferNumbers = Map.copyOf(Objects.requireNonNull(transferNumbers, "transfer-numbers"));
+        transferNumbers.forEach((name, number) -> {
+            if (name.isBlank() || !DIALLABLE.matcher(number).matches()) {
+                throw new IllegalArgumentException("transfer-numbers: '" + name + "' needs a name and a diallable "
+                        + "number (digits, optional +), got '" + number + "'");
+            }
+        });
+    }
+
+    /** Without transfer numbers: only CMHT duty lines can be transferred to. */
+    public RoutingOptions(Map<String, Line> lines, Map<OperativeId, Skills> operatives,
+                          Map<OperativeId, String> endpoints, String helplineNumber, Duration announceEvery,
+                          Optional<Duration> readyAgainAfter, Duration pbxRetryAfter, Duration storeTimeout,
+                          double timeScale) {
+        this(lines, operatives, endpoints, helplineNumber, announceEvery, readyAgainAfter, pbxRetryAfter,
+                storeTimeout, timeScale, Map.of());
+    }
+
+    /** Whether {@code number} is one of the configured transfer numbers (spaces ignored). */
+    public boolean isTransferNumber(String number) {
+        String wanted = number.replace(" ", "");
+        return transferNumbers.containsValue(wanted);
     }
 
     /** The queue line for the IVR's line name. */
@@ -72,16 +100,21 @@ public record RoutingOptions(Map<String, Line> lines, Map<OperativeId, Skills> o
 
     public RoutingOptions withAnnounceEvery(Duration every) {
         return new RoutingOptions(lines, operatives, endpoints, helplineNumber, every, readyAgainAfter, pbxRetryAfter,
-                storeTimeout, timeScale);
+                storeTimeout, timeScale, transferNumbers);
     }
 
     public RoutingOptions withReadyAgainAfter(Optional<Duration> after) {
         return new RoutingOptions(lines, operatives, endpoints, helplineNumber, announceEvery, after, pbxRetryAfter,
-                storeTimeout, timeScale);
+                storeTimeout, timeScale, transferNumbers);
+    }
+
+    public RoutingOptions withTransferNumbers(Map<String, String> numbers) {
+        return new RoutingOptions(lines, operatives, endpoints, helplineNumber, announceEvery, readyAgainAfter,
+                pbxRetryAfter, storeTimeout, timeScale, numbers);
     }
 
     public RoutingOptions withOperatives(Map<OperativeId, Skills> staff) {
         return new RoutingOptions(lines, staff, endpoints, helplineNumber, announceEvery, readyAgainAfter,
-                pbxRetryAfter, storeTimeout, timeScale);
+                pbxRetryAfter, storeTimeout, timeScale, transferNumbers);
     }
 }

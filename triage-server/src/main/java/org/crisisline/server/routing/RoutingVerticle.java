@@ -4,10 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +29,7 @@ import org.crisisline.queue.policy.CallbackOfferRule;
 import org.crisisline.queue.store.QueueStore;
 import org.crisisline.server.callback.CallbackNumbers;
 import org.crisisline.server.callback.InMemoryCallbackNumbers;
+import org.crisisline.telephony.Dialplan;
 import org.crisisline.telephony.PbxGateway;
 import org.crisisline.telephony.agi.BookCallback;
 import org.crisisline.telephony.agi.CallerArrived;
@@ -106,7 +111,9 @@ public final class RoutingVerticle extends VerticleBase {
                 bus.<BookCallback>consumer(IvrQueue.BOOK_CALLBACK, this::bookCallback).completion(),
                 bus.<CallerLeft>consumer(IvrQueue.CALLER_LEFT, m -> apply(router.callerLeft(m.body()))).completion(),
                 bus.<TelephonyEvent>consumer(TelephonyEvent.ADDRESS, m -> apply(router.telephonyEvent(m.body())))
-                        .completion());
+                        .completion(),
+                bus.<HandoverRequest>localConsumer(Handovers.ADDRESS, this::handover).completion(),
+                bus.localConsumer(Handovers.TRANSFER_NUMBERS, m -> m.reply(transferNumbers())).completion());
         every(options.announceEvery(), true, this::announce);
         every(summaryEvery, false, this::summarise);
         return Future.all(registered).compose(all -> logOnOperatives()).onSuccess(v -> rescheduleTick());
@@ -174,6 +181,55 @@ public final class RoutingVerticle extends VerticleBase {
                     log.warn("booking failed call={}: {}", call, e.toString());
                     message.fail(500, "booking failed");
                 });
+    }
+
+    /**
+     * Escalates or transfers a caller: the handover context is set on their channel, variable by variable,
+     * then the channel is redirected. A refusal sends nothing to the PBX; a PBX failure midway leaves at
+     * most some variables set on a channel still where it was (harmless: only the two handover contexts
+     * read them), and the reply fails with the PBX's code.
+     */
+    private void handover(Message<HandoverRequest> message) {
+        HandoverRequest request = message.body();
+        HandoverDecision decision = router.handover(request);
+        if (decision instanceof HandoverDecision.Refused refused) {
+            message.fail(refused.code(), refused.message());
+            return;
+        }
+        HandoverDecision.Redirect redirect = (HandoverDecision.Redirect) decision;
+        String channel = redirect.callerChannel();
+        Future<Void> contextSet = Future.succeededFuture();
+        for (Map.Entry<String, String> variable : redirect.variables().entrySet()) {
+            contextSet = contextSet.compose(v -> gateway.setChannelVariable(channel, variable.getKey(),
+                    variable.getValue()));
+        }
+        pbx(contextSet.compose(v -> redirect.transferTo() == null
+                        ? gateway.toEmergency(channel)
+                        : gateway.transfer(channel, redirect.transferTo())))
+                .onSuccess(done -> {
+                    log.atInfo().setMessage("handover").addKeyValue("call", request.call())
+                            .addKeyValue("context", redirect.context()).log();
+                    message.reply(new HandoverDone(request.call(), redirect.context(), sent(redirect)));
+                })
+                .onFailure(e -> {
+                    log.warn("handover failed call={} context={}: {}", request.call(), redirect.context(), e.toString());
+                    message.fail(Handovers.failureCodeOf(e), "The PBX did not move the caller: " + e.getMessage());
+                });
+    }
+
+    private static Map<String, String> sent(HandoverDecision.Redirect redirect) {
+        Map<String, String> variables = new LinkedHashMap<>(redirect.variables());
+        if (redirect.transferTo() != null) {
+            variables.put(Dialplan.TRANSFER_TO, redirect.transferTo());
+        }
+        return variables;
+    }
+
+    private JsonObject transferNumbers() {
+        JsonArray numbers = new JsonArray();
+        new TreeMap<>(options.transferNumbers()).forEach((name, number) ->
+                numbers.add(new JsonObject().put("name", name).put("number", number)));
+        return new JsonObject().put("numbers", numbers);
     }
 
     /** Fetches a due callback's number, then lets the router dial it (or give the call back). */

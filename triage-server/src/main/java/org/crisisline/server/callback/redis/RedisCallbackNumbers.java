@@ -1,6 +1,5 @@
 package org.crisisline.server.callback.redis;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -10,10 +9,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.server.callback.CallbackNumberCipher;
 import org.crisisline.server.callback.CallbackNumbers;
+import org.crisisline.server.redis.TimedRedis;
 
 /**
  * Callback numbers in Redis, beside the queue they belong to: one key per call,
@@ -25,19 +24,16 @@ import org.crisisline.server.callback.CallbackNumbers;
  * <p>Threading: any thread; every Redis call fails after {@code timeout}.
  */
 public final class RedisCallbackNumbers implements CallbackNumbers {
-    private final Redis redis;
+    private final TimedRedis redis;
     private final String keyPrefix;
     private final CallbackNumberCipher cipher;
     private final Duration ttl;
-    private final Duration timeout;
 
-    private RedisCallbackNumbers(Redis redis, String keyPrefix, CallbackNumberCipher cipher, Duration ttl,
-                                 Duration timeout) {
+    private RedisCallbackNumbers(TimedRedis redis, String keyPrefix, CallbackNumberCipher cipher, Duration ttl) {
         this.redis = redis;
         this.keyPrefix = keyPrefix;
         this.cipher = cipher;
         this.ttl = ttl;
-        this.timeout = timeout;
     }
 
     public static RedisCallbackNumbers create(Vertx vertx, String redisUrl, String keyPrefix,
@@ -47,8 +43,8 @@ public final class RedisCallbackNumbers implements CallbackNumbers {
         if (ttl.toSeconds() < 1 || timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("ttl of at least 1s and a positive timeout");
         }
-        return new RedisCallbackNumbers(Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl)),
-                keyPrefix, cipher, ttl, timeout);
+        return new RedisCallbackNumbers(new TimedRedis(Redis.createClient(vertx,
+                new RedisOptions().setConnectionString(redisUrl)), timeout), keyPrefix, cipher, ttl);
     }
 
     /** The Redis key of a call's number (for tests and operators: its value is never the raw number). */
@@ -58,13 +54,13 @@ public final class RedisCallbackNumbers implements CallbackNumbers {
 
     @Override
     public CompletionStage<Void> keep(CallId call, String number) {
-        return send(Request.cmd(Command.SET).arg(keyOf(call)).arg(cipher.encrypt(call, number))
+        return redis.send(Request.cmd(Command.SET).arg(keyOf(call)).arg(cipher.encrypt(call, number))
                 .arg("EX").arg(ttl.toSeconds())).<Void>mapEmpty().toCompletionStage();
     }
 
     @Override
     public CompletionStage<Optional<String>> find(CallId call) {
-        return send(Request.cmd(Command.GET).arg(keyOf(call)))
+        return redis.send(Request.cmd(Command.GET).arg(keyOf(call)))
                 .map(sealed -> sealed == null ? Optional.<String>empty()
                         : Optional.of(cipher.decrypt(call, sealed.toString())))
                 .toCompletionStage();
@@ -72,15 +68,11 @@ public final class RedisCallbackNumbers implements CallbackNumbers {
 
     @Override
     public CompletionStage<Void> forget(CallId call) {
-        return send(Request.cmd(Command.DEL).arg(keyOf(call))).<Void>mapEmpty().toCompletionStage();
+        return redis.send(Request.cmd(Command.DEL).arg(keyOf(call))).<Void>mapEmpty().toCompletionStage();
     }
 
     @Override
     public void close() {
         redis.close();
-    }
-
-    private Future<io.vertx.redis.client.Response> send(Request request) {
-        return redis.send(request).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
