@@ -54,6 +54,20 @@ class SignpostTextApiTest {
     }
 
     @Test
+    @DisplayName("The same outcome sent twice (a retry) counts the café once and sends one text")
+    void repeatedOutcomeCountsAndTextsOnce() throws Exception {
+        assertThat(op2.postJson("/api/calls/call-1/outcome", outcome(NUMBER)).statusCode()).isEqualTo(201);
+
+        HttpResponse<Buffer> again = op2.postJson("/api/calls/call-1/outcome", outcome(NUMBER));
+
+        assertThat(again.statusCode()).as(again.bodyAsString()).isEqualTo(201);
+        assertThat(again.bodyAsJsonObject().getJsonArray("texts")).isEmpty();
+        assertThat(server.texts.sent()).hasSize(1);
+        assertThat(server.signedIn("lead").get("/api/lead/queue").bodyAsJsonObject()
+                .getJsonObject("cafeSignpostsToday").getInteger("leeds-haven")).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("A textTo that is not a phone number is 400 bad-number, and nothing is recorded, counted or sent")
     void badNumberIsRefusedFirst() throws Exception {
         HttpResponse<Buffer> refused = op2.postJson("/api/calls/call-1/outcome", outcome("call me maybe"));

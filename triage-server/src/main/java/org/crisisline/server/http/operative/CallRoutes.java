@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
@@ -33,6 +35,7 @@ import org.crisisline.server.http.RouteTable;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.cafe.Cafe;
+import org.crisisline.server.pathway.cafe.CafeId;
 import org.crisisline.server.pathway.referral.Referral;
 import org.crisisline.server.pathway.referral.ReferralRequest;
 import org.crisisline.server.pathway.referral.RiskSummary;
@@ -122,8 +125,9 @@ public final class CallRoutes {
         List<FollowUpRequests.Request> followUpRequests = FollowUpRequests.read(pathways, clock.instant());
         JsonObject reply = new JsonObject().put("call", id.value());
         requesters.of(rc)
-                .compose(who -> calls.callFor(who, id).compose(call -> decide(rc.vertx().getOrCreateContext(), who,
-                                call, choices, clinicalRisk, followUpRequests)
+                .compose(who -> calls.callFor(who, id).compose(call -> alreadyRecorded(call).compose(before ->
+                        decide(rc.vertx().getOrCreateContext(), who, call, choices, clinicalRisk, followUpRequests,
+                                before)
                         .compose(decided -> remember(call, decided.plan(), historyConsent, notes).map(decided))
                         .onSuccess(decided -> reply.put("tier", decided.plan().context().tier().number())
                                 .put("pathways", PathwayChoices.describe(decided.plan().choices()))
@@ -131,13 +135,29 @@ public final class CallRoutes {
                                         .map(r -> r.id().value()).toList()))
                                 .put("booked", decided.booked()))
                         .compose(decided -> texting.send(rc.vertx().getOrCreateContext(), who, call, config.cafes(),
-                                textRequests, clock.instant()))))
+                                textRequests.stream().filter(text -> !before.contains(signpostOf(text.cafe()))).toList(),
+                                clock.instant())))))
                 .onSuccess(texted -> Replies.json(rc, 201, reply.put("texts", texted)))
                 .onFailure(rc::fail);
     }
 
     /** An accepted outcome, the referrals it made (or had already made) and the follow-up calls it booked. */
     private record Decided(PathwayPlan plan, List<Referral> referrals, JsonArray booked) {
+    }
+
+    /**
+     * The pathways an earlier outcome of this call recorded (its contact in the caller's history), so that the
+     * same outcome sent again (a retry, a double click) counts no café twice and sends no text twice.
+     */
+    private Future<Set<String>> alreadyRecorded(Call call) {
+        return Future.fromCompletionStage(history.contactsOf(call.caller())).map(contacts -> contacts.stream()
+                .filter(contact -> contact.call().equals(call.id()))
+                .flatMap(contact -> contact.pathways().stream())
+                .collect(Collectors.toSet()));
+    }
+
+    private static String signpostOf(CafeId cafe) {
+        return PathwayChoices.descriptions(List.of(new PathwayChoice.CafeSignpost(cafe))).get(0);
     }
 
     /** Adds this outcome to the caller's contact history: pathway types always, the note only with consent. */
@@ -153,11 +173,12 @@ public final class CallRoutes {
 
     /**
      * Checks the pathways; books the callback and check-ins first (the queue may refuse them: then nothing else
-     * is done, and the refusal is audited), then counts the café signposts, saves the referrals (with their
+     * is done, and the refusal is audited), then counts the café signposts not counted by an earlier outcome of
+     * the call, saves the referrals (with their
      * outbox entries) and audits the outcome, undoing the count if saving or auditing fails.
      */
     private Future<Decided> decide(Context context, Requester who, Call call, List<PathwayChoice> choices,
-            boolean clinicalRisk, List<FollowUpRequests.Request> followUpRequests) {
+            boolean clinicalRisk, List<FollowUpRequests.Request> followUpRequests, Set<String> recordedBefore) {
         Result<PathwayPlan> checked = policy.check(new CallContext(call.tier(), clinicalRisk), choices);
         String target = call.id().value();
         if (checked instanceof Result.Rejected<PathwayPlan> refused) {
@@ -168,7 +189,9 @@ public final class CallRoutes {
         List<ReferralRequest> requests = referralsIn(plan, call, who, clinicalRisk);
         return followUps.book(context, call, followUpRequests)
                 .recover(notBooked -> auditedIfRefused(who, target, notBooked))
-                .compose(booked -> signposts.recordAll(cafesIn(plan), clock.instant()).compose(counted ->
+                .compose(booked -> signposts.recordAll(cafesIn(plan).stream()
+                        .filter(cafe -> !recordedBefore.contains(signpostOf(cafe.id()))).toList(), clock.instant())
+                        .compose(counted ->
                         referrals.open(requests, new ReferralJournal.By(who.username(), who.roleNames()))
                                 .recover(ReferralJson::asApiError)
                                 .compose(opened -> audit.record(who, "call.outcome", "call", target,
