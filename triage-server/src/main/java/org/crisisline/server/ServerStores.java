@@ -78,7 +78,7 @@ final class ServerStores {
                     // ServerOptions requires the pseudonym key with Redis: every node derives the same cipher key.
                     CallbackNumbers numbers = RedisCallbackNumbers.create(vertx, settings.redisUrl(),
                             settings.keyPrefix(), CallbackNumberCipher.derivedFromBase64(options.pseudonymKey()
-                                    .orElseThrow()), settings.callbackNumberTtl(), settings.timeout());
+                                    .orElseThrow()), settings.callbackNumberTtl(), settings.timeout(), clock);
                     RedisReferralStore referrals = RedisReferralStore.create(vertx,
                             new RedisReferralStoreOptions(settings.redisUrl(), settings.keyPrefix(), settings.timeout(),
                                     RedisReferralStoreOptions.defaults(settings.redisUrl()).conflictRetries()),

@@ -1,5 +1,6 @@
 package org.crisisline.server.callback;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.crisisline.queue.model.CallId;
@@ -16,6 +17,14 @@ import org.crisisline.queue.model.CallId;
 public interface CallbackNumbers {
     /** Keeps {@code number} for {@code call}, replacing any number kept for it before. */
     CompletionStage<Void> keep(CallId call, String number);
+
+    /**
+     * Keeps {@code number} for a call that will not be made before {@code dueAt} (a callback slot, a check-in
+     * days ahead): kept at least until then, however far ahead, whatever the store's safety-net expiry.
+     */
+    default CompletionStage<Void> keepUntilDue(CallId call, String number, Instant dueAt) {
+        return keep(call, number);
+    }
 
     /** The number kept for {@code call}, if any. */
     CompletionStage<Optional<String>> find(CallId call);

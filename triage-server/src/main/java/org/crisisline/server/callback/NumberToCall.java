@@ -1,5 +1,6 @@
 package org.crisisline.server.callback;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -23,9 +24,9 @@ public final class NumberToCall {
         return PhoneNumber.parse(raw).map(NumberToCall::new);
     }
 
-    /** Keeps this number in {@code numbers} for {@code call}, replacing any kept before. */
-    public CompletionStage<Void> keepIn(CallbackNumbers numbers, CallId call) {
-        return numbers.keep(call, number.e164());
+    /** Keeps this number in {@code numbers} for {@code call}, due at {@code dueAt}, replacing any kept before. */
+    public CompletionStage<Void> keepIn(CallbackNumbers numbers, CallId call, Instant dueAt) {
+        return numbers.keepUntilDue(call, number.e164(), dueAt);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.crisisline.server.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.crisisline.queue.model.CallId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class NumberToCallTest {
         InMemoryCallbackNumbers numbers = new InMemoryCallbackNumbers();
         NumberToCall number = NumberToCall.parse("07700 900 321").orElseThrow();
 
-        number.keepIn(numbers, CallId.of("c1/callback")).toCompletableFuture().get();
+        number.keepIn(numbers, CallId.of("c1/callback"), Instant.parse("2026-12-01T10:00:00Z")).toCompletableFuture().get();
 
         assertThat(numbers.find(CallId.of("c1/callback")).toCompletableFuture().get()).contains("+447700900321");
         assertThat(number).hasToString("NumberToCall[redacted]").isEqualTo(NumberToCall.parse("+447700900321").get());

@@ -4,7 +4,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 import org.crisisline.queue.callback.CallbackBooking;
@@ -51,14 +54,15 @@ final class FollowUpBookings {
             CallId id = CallId.of(call.id().value() + "/callback");
             QueueCommand command = new QueueCommand.BookCallbackAfterCall(new CallbackBooking(id, call.caller(),
                     call.tier(), call.language(), call.flaggedHighRisk(), callback.slotStart()));
-            return keepThenRun(context, List.of(id), request, command)
+            return keepThenRun(context, Map.of(id, callback.slotStart()), request, command)
                     .map(new JsonObject().put("type", "callback").put("id", id.value())
                             .put("slotStart", callback.slotStart().toString()));
         }
         FollowUpRequests.CheckIns checkIns = (FollowUpRequests.CheckIns) request;
         CheckInPlan plan = new CheckInPlan(call.id().value() + "/check-ins", call.caller(), call.language(),
                 call.flaggedHighRisk(), checkIns.firstCall(), checkIns.every(), checkIns.calls());
-        List<CallId> dialled = IntStream.rangeClosed(1, plan.calls()).mapToObj(plan::callId).toList();
+        Map<CallId, Instant> dialled = new LinkedHashMap<>();
+        IntStream.rangeClosed(1, plan.calls()).forEach(n -> dialled.put(plan.callId(n), plan.dueOf(n)));
         return keepThenRun(context, dialled, request, new QueueCommand.ScheduleCheckIns(plan))
                 .map(new JsonObject().put("type", "check-in").put("series", plan.seriesId())
                         .put("firstCall", plan.firstDue().toString()).put("everyDays", plan.interval().toDays())
@@ -69,16 +73,17 @@ final class FollowUpBookings {
      * The numbers are kept first, as for the IVR's bookings: once the queue has the booking, its call may come
      * due on any node, which must find the number.
      */
-    private Future<Void> keepThenRun(Context context, List<CallId> dialled, FollowUpRequests.Request request,
+    private Future<Void> keepThenRun(Context context, Map<CallId, Instant> dialled, FollowUpRequests.Request request,
             QueueCommand command) {
-        return Future.all(dialled.stream()
-                        .map(id -> Future.fromCompletionStage(request.number().keepIn(numbers, id), context))
+        return Future.all(dialled.entrySet().stream()
+                        .map(due -> Future.fromCompletionStage(request.number().keepIn(numbers, due.getKey(),
+                                due.getValue()), context))
                         .toList())
                 .recover(notKept -> Future.failedFuture(new ApiError(503, "numbers-unavailable",
                         "The callback number could not be kept; nothing was booked. Try again.")))
                 .compose(kept -> queue.execute(command))
                 .compose(outcome -> outcome instanceof Outcome.Rejected rejected
-                        ? forgetUnlessHeld(context, dialled, rejected).compose(v -> Future.failedFuture(refusal(rejected)))
+                        ? forgetUnlessHeld(context, List.copyOf(dialled.keySet()), rejected).compose(v -> Future.failedFuture(refusal(rejected)))
                         : Future.succeededFuture());
     }
 

@@ -9,6 +9,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.crisisline.server.callback.CallbackNumberCipher;
 import org.crisisline.server.callback.CallbackNumbers;
@@ -49,6 +50,21 @@ class RedisCallbackNumbersTest extends CallbackNumbersContract {
         long ttl = redis(Request.cmd(Command.TTL).arg(numbers.keyOf(CALL))).toLong();
         assertThat(stored).doesNotContain(NUMBER).doesNotContain("900123");
         assertThat(ttl).isBetween(TTL.toSeconds() - 60, TTL.toSeconds());
+    }
+
+    @Test
+    @DisplayName("a number for a call due weeks ahead (a check-in) is kept until it is due, and the usual expiry after")
+    void keptUntilDue() throws Exception {
+        Instant dueAt = Instant.now().plus(Duration.ofDays(20));
+
+        await(numbers.keepUntilDue(CALL, NUMBER, dueAt));
+
+        long ttl = redis(Request.cmd(Command.TTL).arg(numbers.keyOf(CALL))).toLong();
+        assertThat(ttl).isBetween(Duration.ofDays(20).plus(TTL).toSeconds() - 60, Duration.ofDays(20).plus(TTL).toSeconds());
+        assertThat(await(numbers.find(CALL))).contains(NUMBER);
+        await(numbers.keepUntilDue(OTHER, NUMBER, Instant.now().minusSeconds(60)));
+        assertThat(redis(Request.cmd(Command.TTL).arg(numbers.keyOf(OTHER))).toLong())
+                .as("already due: the usual expiry").isBetween(TTL.toSeconds() - 60, TTL.toSeconds());
     }
 
     @Test
