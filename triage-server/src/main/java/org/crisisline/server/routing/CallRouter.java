@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.core.QueueSnapshot;
+import org.crisisline.queue.event.Outcome;
 import org.crisisline.queue.event.QueueEvent;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
@@ -21,6 +22,7 @@ import org.crisisline.queue.model.CallSource;
 import org.crisisline.queue.model.Language;
 import org.crisisline.queue.model.Line;
 import org.crisisline.queue.model.OperativeId;
+import org.crisisline.queue.model.OperativeState;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.telephony.Dialplan;
 import org.crisisline.telephony.OriginateRequest;
@@ -403,5 +405,11 @@ public final class CallRouter {
             return e.call();
         }
         return ((QueueEvent.CallbackClosedUnreachable) event).call();
+    }
+
+    /** Whether {@code loggedOn}, the outcome of a {@code LogOn}, brought {@code operative} on shift (from offline). */
+    public static boolean cameOnShift(Outcome loggedOn, OperativeId operative) {
+        return loggedOn.events().stream().anyMatch(event -> event instanceof QueueEvent.OperativeStateChanged changed
+                && changed.operative().equals(operative) && changed.from() == OperativeState.OFFLINE);
     }
 }

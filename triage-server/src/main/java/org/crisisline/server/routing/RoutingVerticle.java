@@ -128,13 +128,19 @@ public final class RoutingVerticle extends VerticleBase {
         return Future.succeededFuture();
     }
 
-    /** Logs on the configured operatives and marks them ready, one after the other. */
+    /**
+     * Logs on the configured operatives, one after the other, and marks ready those who came on shift now. One
+     * already on shift (logged on by another node, or before this node restarted) keeps their state: a node
+     * joining must not cut short anyone's recovery time or break.
+     */
     private Future<Void> logOnOperatives() {
         Future<Void> chain = Future.succeededFuture();
         for (Map.Entry<OperativeId, Skills> operative : options.operatives().entrySet()) {
             chain = chain
                     .compose(v -> execute(new QueueCommand.LogOn(operative.getKey(), operative.getValue())))
-                    .compose(v -> execute(new QueueCommand.MarkReady(operative.getKey())))
+                    .compose(loggedOn -> CallRouter.cameOnShift(loggedOn, operative.getKey())
+                            ? execute(new QueueCommand.MarkReady(operative.getKey()))
+                            : Future.succeededFuture(loggedOn))
                     .mapEmpty();
         }
         return chain.onSuccess(v -> log.info("operatives logged on and ready: {}", options.operatives().keySet()));

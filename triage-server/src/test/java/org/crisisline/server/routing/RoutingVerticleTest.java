@@ -24,6 +24,8 @@ import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.event.Outcome;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.OperativeId;
+import org.crisisline.queue.model.Actor;
+import org.crisisline.queue.model.OperativeState;
 import org.crisisline.queue.model.Skills;
 import org.crisisline.queue.policy.CallbackOfferRule;
 import org.crisisline.queue.store.QueueStore;
@@ -91,6 +93,20 @@ class RoutingVerticleTest {
             return snapshot.waiting().isEmpty() && snapshot.otherOpen().isEmpty();
         });
         assertThat(store.failures.get()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a node that starts (or restarts) leaves an operative already on shift in their state: no recovery cut short")
+    void joiningNodeLeavesOperativesOnShiftAsTheyAre() {
+        await(Future.fromCompletionStage(store.execute(new QueueCommand.LogOn(OP1, Skills.trained()))));
+        await(Future.fromCompletionStage(store.execute(new QueueCommand.Pause(OP1, OperativeState.BREAK,
+                Actor.operative("op1"), "a break"))));
+
+        deploy();
+
+        QueueSnapshot snapshot = await(Future.fromCompletionStage(store.snapshot(10)));
+        assertThat(snapshot.operatives()).filteredOn(load -> load.operative().id().equals(OP1)).singleElement()
+                .satisfies(load -> assertThat(load.operative().state()).isEqualTo(OperativeState.BREAK));
     }
 
     private void deploy() {
