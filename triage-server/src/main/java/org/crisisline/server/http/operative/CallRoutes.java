@@ -35,7 +35,6 @@ import org.crisisline.server.http.RouteTable;
 import org.crisisline.server.http.admin.AdminConfig;
 import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.cafe.Cafe;
-import org.crisisline.server.pathway.cafe.CafeId;
 import org.crisisline.server.pathway.referral.Referral;
 import org.crisisline.server.pathway.referral.ReferralRequest;
 import org.crisisline.server.pathway.referral.RiskSummary;
@@ -135,7 +134,9 @@ public final class CallRoutes {
                                         .map(r -> r.id().value()).toList()))
                                 .put("booked", decided.booked()))
                         .compose(decided -> texting.send(rc.vertx().getOrCreateContext(), who, call, config.cafes(),
-                                textRequests.stream().filter(text -> !before.contains(signpostOf(text.cafe()))).toList(),
+                                textRequests.stream()
+                                        .filter(text -> !before.contains(PathwayChoices.signpostTo(text.cafe())))
+                                        .toList(),
                                 clock.instant())))))
                 .onSuccess(texted -> Replies.json(rc, 201, reply.put("texts", texted)))
                 .onFailure(rc::fail);
@@ -154,10 +155,6 @@ public final class CallRoutes {
                 .filter(contact -> contact.call().equals(call.id()))
                 .flatMap(contact -> contact.pathways().stream())
                 .collect(Collectors.toSet()));
-    }
-
-    private static String signpostOf(CafeId cafe) {
-        return PathwayChoices.descriptions(List.of(new PathwayChoice.CafeSignpost(cafe))).get(0);
     }
 
     /** Adds this outcome to the caller's contact history: pathway types always, the note only with consent. */
@@ -190,7 +187,7 @@ public final class CallRoutes {
         return followUps.book(context, call, followUpRequests)
                 .recover(notBooked -> auditedIfRefused(who, target, notBooked))
                 .compose(booked -> signposts.recordAll(cafesIn(plan).stream()
-                        .filter(cafe -> !recordedBefore.contains(signpostOf(cafe.id()))).toList(), clock.instant())
+                        .filter(cafe -> !recordedBefore.contains(PathwayChoices.signpostTo(cafe.id()))).toList(), clock.instant())
                         .compose(counted ->
                         referrals.open(requests, new ReferralJournal.By(who.username(), who.roleNames()))
                                 .recover(ReferralJson::asApiError)

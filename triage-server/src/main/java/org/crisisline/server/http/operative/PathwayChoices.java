@@ -113,12 +113,17 @@ public final class PathwayChoices {
         return choices.stream().map(PathwayChoices::describe).toList();
     }
 
+    /** How a signpost to {@code cafe} is described, e.g. {@code cafe-signpost:leeds-haven}. */
+    static String signpostTo(CafeId cafe) {
+        return "cafe-signpost:" + cafe;
+    }
+
     private static String describe(PathwayChoice choice) {
         if (choice instanceof PathwayChoice.CmhtReferral referral) {
             return "cmht-referral:" + referral.team();
         }
         if (choice instanceof PathwayChoice.CafeSignpost signpost) {
-            return "cafe-signpost:" + signpost.cafe();
+            return signpostTo(signpost.cafe());
         }
         if (choice instanceof PathwayChoice.EmergencyEscalation) {
             return "emergency-escalation";

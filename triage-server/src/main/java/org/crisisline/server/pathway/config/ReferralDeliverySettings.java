@@ -17,17 +17,11 @@ public record ReferralDeliverySettings(Map<String, ReferralEndpoint> endpoints, 
                                        Duration deliveryCheckEvery, Duration chaseCheckEvery) {
     public ReferralDeliverySettings {
         endpoints = Map.copyOf(Objects.requireNonNull(endpoints, "endpoints"));
-        positive("pathway.referral.delivery-timeout", timeout);
-        positive("pathway.referral.delivery-check-every", deliveryCheckEvery);
-        positive("pathway.referral.chase-check-every", chaseCheckEvery);
+        PathwayConfigException.requirePositive("pathway.referral.delivery-timeout", timeout);
+        PathwayConfigException.requirePositive("pathway.referral.delivery-check-every", deliveryCheckEvery);
+        PathwayConfigException.requirePositive("pathway.referral.chase-check-every", chaseCheckEvery);
     }
 
-    private static void positive(String key, Duration value) {
-        Objects.requireNonNull(value, key);
-        if (value.isZero() || value.isNegative()) {
-            throw new PathwayConfigException(key, "must be positive, was " + value);
-        }
-    }
 
     public Optional<ReferralEndpoint> endpoint(String id) {
         return Optional.ofNullable(endpoints.get(id));

@@ -12,8 +12,8 @@ import org.crisisline.server.pathway.PathwayConfigException;
  */
 public record RetryPolicy(Duration initialBackoff, double multiplier, Duration maxBackoff, int flagAfterFailures) {
     public RetryPolicy {
-        positive("pathway.outbox.initial-backoff", initialBackoff);
-        positive("pathway.outbox.max-backoff", maxBackoff);
+        PathwayConfigException.requirePositive("pathway.outbox.initial-backoff", initialBackoff);
+        PathwayConfigException.requirePositive("pathway.outbox.max-backoff", maxBackoff);
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
             throw new PathwayConfigException("pathway.outbox.backoff-multiplier", "must be a number of at least 1, was " + multiplier);
         }
@@ -25,12 +25,6 @@ public record RetryPolicy(Duration initialBackoff, double multiplier, Duration m
         }
     }
 
-    static void positive(String key, Duration value) {
-        Objects.requireNonNull(value, key);
-        if (value.isZero() || value.isNegative()) {
-            throw new PathwayConfigException(key, "must be positive, was " + value);
-        }
-    }
 
     /** The wait after the {@code failures}-th consecutive failure (1-based): initial × multiplier^(failures−1), capped. */
     public Duration backoffAfter(int failures) {
