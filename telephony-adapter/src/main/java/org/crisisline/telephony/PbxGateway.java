@@ -1,6 +1,7 @@
 package org.crisisline.telephony;
 
 import io.vertx.core.Future;
+import java.util.Map;
 import org.crisisline.telephony.event.OriginateResult;
 import org.crisisline.telephony.event.RedirectDone;
 
@@ -36,6 +37,13 @@ public interface PbxGateway {
 
     /** Sets a global dialplan variable (Setvar without Channel). */
     Future<Void> setGlobalVariable(String name, String value);
+
+    /**
+     * Every channel the PBX has now ({@code CoreShowChannels}): channel name by Uniqueid. A caller's
+     * call id is their channel's Uniqueid, so a node starting up can tell which queued callers are still
+     * on the line.
+     */
+    Future<Map<String, String>> liveChannels();
 
     /**
      * Tells a waiting caller their place and wait: Setvar {@code CRISISLINE_POSITION} and

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Timeout;
  * Two server nodes on one Redis and one PBX (README, "Several nodes"): the simulated PBX runs on its
  * own, its FastAGI client pointed at node A's IVR; both nodes follow it over AMI, both log the same
  * operatives on, and each rings the callers whose assignment its own command produced. Each node has
- * a Vert.x (an event bus) of its own, as separate processes would.
+ * a Vert.x (an event bus) of its own, as separate processes would. Also a node replaced by another
+ * while its callers hold on the PBX, which outlives it as Asterisk outlives a crashed node.
  */
 @DisplayName("several nodes on one Redis")
 class SeveralNodesTest {
@@ -75,12 +76,7 @@ class SeveralNodesTest {
     @DisplayName("every caller is answered once, no operative has two callers at once, none is lost")
     void twoNodesShareTheQueue() throws Exception {
         int ivrPort = freePort();
-        pbx = SimulatedPbx.start(pbxVertx, SimulatedPbxOptions.fromJson(QuietPbx.settings("2m", 0.0)
-                .put("ami-port", 0).put("ami-secret", AMI_SECRET).put("agi-port", ivrPort).put("agi-timeout", "1h")
-                .put("time-scale", RedisNode.TIME_SCALE)
-                .put("heartbeat-stale", ServerConfig.heartbeatStale(RedisNode.TIME_SCALE))
-                .put("operative-endpoints", new JsonArray(OPERATIVES))))
-                .await(10, TimeUnit.SECONDS);
+        startPbx(ivrPort);
         LocalMessageCodec.install(vertxA);
         vertxA.eventBus().<TelephonyEvent>consumer(TelephonyEvent.ADDRESS, m -> events.add(m.body()));
         CrisislineServer nodeA = start(vertxA, options().withIvrPort(ivrPort));
@@ -109,6 +105,38 @@ class SeveralNodesTest {
         assertThat(end.otherOpen()).isEmpty();
     }
 
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    @DisplayName("a node stopped and another started in its place: the callers still holding on the PBX are rung and answered by the new node, each once")
+    void aNewNodeRingsCallersItNeverSawArrive() throws Exception {
+        int ivrPort = freePort();
+        startPbx(ivrPort);
+        // Nobody on shift on the first node: its callers hold.
+        ServerOptions first = options().withIvrPort(ivrPort);
+        CrisislineServer nodeA = start(vertxA, first.withRouting(first.routing().withOperatives(Map.of())));
+        for (int i = 0; i < 3; i++) {
+            pbx.placeCall("crisis", "no-danger-keep-waiting").await(5, TimeUnit.SECONDS);
+        }
+        RedisNode.until(() -> RedisNode.open(nodeA).size() == 3, 15);
+        nodeA.stop().await(10, TimeUnit.SECONDS);
+        nodes.remove(nodeA);
+
+        LocalMessageCodec.install(vertxB);
+        vertxB.eventBus().<TelephonyEvent>consumer(TelephonyEvent.ADDRESS, m -> events.add(m.body()));
+        CrisislineServer nodeB = start(vertxB, options());
+        RedisNode.until(() -> nodeB.routing().callFlow().completed() == 3, 30);
+
+        assertThat(nodeB.routing().callFlow().answered()).isEqualTo(3);
+        assertThat(nodeB.routing().callFlow().abandoned()).isZero();
+        assertThat(events.stream().filter(OperativeRinging.class::isInstance)
+                .map(e -> ((OperativeRinging) e).callerChannel()).collect(Collectors.groupingBy(c -> c,
+                        Collectors.counting())))
+                .hasSize(3).allSatisfy((caller, rings) -> assertThat(rings).isOne());
+        QueueSnapshot end = Future.fromCompletionStage(nodeB.store().snapshot(100)).await(5, TimeUnit.SECONDS);
+        assertThat(end.waiting()).isEmpty();
+        assertThat(end.otherOpen()).isEmpty();
+    }
+
     /** From the PBX's own events: each operative's calls, answer to caller's hang-up, never overlap. */
     private void assertNoOperativeTalkedToTwoAtOnce() {
         Map<String, Instant> ended = events.stream().filter(CallEnded.class::isInstance).map(CallEnded.class::cast)
@@ -125,6 +153,16 @@ class SeveralNodesTest {
                         .isNotNull().isBeforeOrEqualTo(inOrder.get(i).at());
             }
         });
+    }
+
+    /** The PBX on its own, its FastAGI client pointed at {@code ivrPort}. */
+    private void startPbx(int ivrPort) throws Exception {
+        pbx = SimulatedPbx.start(pbxVertx, SimulatedPbxOptions.fromJson(QuietPbx.settings("2m", 0.0)
+                .put("ami-port", 0).put("ami-secret", AMI_SECRET).put("agi-port", ivrPort).put("agi-timeout", "1h")
+                .put("time-scale", RedisNode.TIME_SCALE)
+                .put("heartbeat-stale", ServerConfig.heartbeatStale(RedisNode.TIME_SCALE))
+                .put("operative-endpoints", new JsonArray(OPERATIVES))))
+                .await(10, TimeUnit.SECONDS);
     }
 
     private static long completed(CrisislineServer a, CrisislineServer b) {

@@ -5,8 +5,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -32,16 +36,27 @@ final class AmiGateway implements PbxGateway {
     private final ActionSender sender;
     private final OriginateTracker originates;
     private final Consumer<TelephonyEvent> publisher;
+    private final Supplier<Future<List<LiveChannel>>> channels;
     private final AtomicLong requests = new AtomicLong();
 
     AmiGateway(Vertx vertx, AmiOptions options, Clock clock, ActionSender sender, OriginateTracker originates,
-               Consumer<TelephonyEvent> publisher) {
+               Consumer<TelephonyEvent> publisher, Supplier<Future<List<LiveChannel>>> channels) {
         this.vertx = vertx;
         this.options = options;
         this.clock = clock;
         this.sender = sender;
         this.originates = originates;
         this.publisher = publisher;
+        this.channels = channels;
+    }
+
+    @Override
+    public Future<Map<String, String>> liveChannels() {
+        return channels.get().map(live -> {
+            Map<String, String> byUniqueid = new LinkedHashMap<>();
+            live.forEach(channel -> byUniqueid.put(channel.uniqueid(), channel.channel()));
+            return byUniqueid;
+        });
     }
 
     @Override

@@ -97,7 +97,7 @@ public final class AmiLink {
         this.closer = daemonThread("crisisline-ami-" + options.pbx() + "-close");
         this.sender = new ActionSender(vertx, io, () -> connection);
         this.gateway = new AmiGateway(vertx, options, clock, sender, originates,
-                event -> vertx.eventBus().publish(TelephonyEvent.ADDRESS, event));
+                event -> vertx.eventBus().publish(TelephonyEvent.ADDRESS, event), this::listChannels);
         this.health = new LinkHealth(options.pbx(), LinkState.DOWN, "not started", clock.instant(), 0, 0, 0);
     }
 
@@ -215,6 +215,16 @@ public final class AmiLink {
         timers.add(vertx.setPeriodic(options.pingInterval().toMillis(), id -> ping(attempt)));
         timers.add(vertx.setPeriodic(1, options.heartbeatInterval().toMillis(), id -> heartbeat(attempt)));
         resync(attempt, fresh);
+    }
+
+    /** The PBX's channels now, asked on the current connection; completes on the caller's context. */
+    private Future<List<LiveChannel>> listChannels() {
+        ManagerConnection current = connection;
+        if (current == null) {
+            return Future.failedFuture(new TelephonyException(Code.LINK_DOWN,
+                    "CoreShowChannels: the PBX link is down"));
+        }
+        return new ChannelSnapshot(io, vertx.getOrCreateContext(), options.actionTimeout()).take(current);
     }
 
     private void resync(int attempt, ManagerConnection fresh) {

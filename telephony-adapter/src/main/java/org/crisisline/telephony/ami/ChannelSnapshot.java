@@ -7,11 +7,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.ResponseEvent;
+import org.crisisline.telephony.TelephonyException;
+import org.crisisline.telephony.TelephonyException.Code;
 
 /**
  * Asks a PBX which channels it has: {@code CoreShowChannels}, answered by one {@code CoreShowChannel}
@@ -31,15 +34,19 @@ final class ChannelSnapshot {
 
     Future<List<LiveChannel>> take(ManagerConnection connection) {
         Promise<List<LiveChannel>> promise = Promise.promise();
-        io.execute(() -> {
-            try {
-                List<LiveChannel> channels = copy(connection.sendEventGeneratingAction(
-                        new CoreShowChannelsAction(), timeout.toMillis()));
-                context.runOnContext(v -> promise.complete(channels));
-            } catch (Exception e) {
-                context.runOnContext(v -> promise.fail(e));
-            }
-        });
+        try {
+            io.execute(() -> {
+                try {
+                    List<LiveChannel> channels = copy(connection.sendEventGeneratingAction(
+                            new CoreShowChannelsAction(), timeout.toMillis()));
+                    context.runOnContext(v -> promise.complete(channels));
+                } catch (Exception e) {
+                    context.runOnContext(v -> promise.fail(e));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            promise.fail(new TelephonyException(Code.LINK_DOWN, "CoreShowChannels: the PBX link is stopped", e));
+        }
         return promise.future();
     }
 

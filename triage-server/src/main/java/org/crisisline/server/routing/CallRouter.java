@@ -18,6 +18,7 @@ import org.crisisline.queue.event.QueueEvent;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.CallKind;
+import org.crisisline.queue.model.CallState;
 import org.crisisline.queue.model.CallSource;
 import org.crisisline.queue.model.Language;
 import org.crisisline.queue.model.Line;
@@ -378,6 +379,33 @@ public final class CallRouter {
         }
         return new HandoverDecision.Redirect(channel.get(), variables, Dialplan.TRANSFER_CONTEXT,
                 target.number().replace(" ", ""));
+    }
+
+    /**
+     * Squares the queue with the PBX when this node starts (a node that was down, or never up, missed
+     * the hang-ups meanwhile). {@code before} is the queue as it was before the PBX was asked, so each
+     * live caller in it was on a channel older than the answer: one whose channel the PBX no longer has
+     * hung up unseen, and their call ends; one still on the line is filed so this node can ring them.
+     * Virtual-hold callers, callbacks and check-ins have no channel until they are dialled.
+     *
+     * @param liveChannels every channel the PBX has: channel name by Uniqueid
+     */
+    public RoutingDecision reconcile(QueueSnapshot before, Map<String, String> liveChannels) {
+        List<QueueCommand> ended = new ArrayList<>();
+        for (List<Call> calls : List.of(before.waiting(), before.otherOpen())) {
+            for (Call call : calls) {
+                if (call.kind() != CallKind.LIVE || call.state() == CallState.SCHEDULED) {
+                    continue;
+                }
+                String channel = liveChannels.get(call.id().value());
+                if (channel != null) {
+                    channels.channelListed(channel, call.id().value());
+                } else if (channels.callerChannel(call.id()).isEmpty() && !channels.arrived(call.id().value())) {
+                    ended.add(new QueueCommand.EndCall(call.id()));
+                }
+            }
+        }
+        return new RoutingDecision(ended, List.of(), List.of());
     }
 
     /** The live callers this router can reach now. */

@@ -57,6 +57,17 @@ final class ChannelDirectory {
         }
     }
 
+    /**
+     * A channel the PBX listed when this node started: if it is a queued caller's (the call id is the
+     * channel's Uniqueid) not filed here yet, it is kept as an arrival, so this node can ring the caller
+     * ({@link #adopt}) although it never saw them come in.
+     */
+    void channelListed(String channel, String uniqueid) {
+        if (!byUniqueid.containsKey(uniqueid)) {
+            arrivals.put(uniqueid, channel);
+        }
+    }
+
     /** Whether the AMI saw an inbound channel with this Uniqueid arrive (and not yet registered or hung up). */
     boolean arrived(String uniqueid) {
         return uniqueid != null && arrivals.containsKey(uniqueid);

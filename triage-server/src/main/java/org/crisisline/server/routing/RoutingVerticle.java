@@ -37,6 +37,8 @@ import org.crisisline.telephony.agi.CallerLeft;
 import org.crisisline.telephony.agi.CallbackBooked;
 import org.crisisline.telephony.agi.IvrQueue;
 import org.crisisline.telephony.bus.LocalMessageCodec;
+import org.crisisline.telephony.event.LinkState;
+import org.crisisline.telephony.event.PbxLinkChanged;
 import org.crisisline.telephony.event.TelephonyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,9 @@ import org.slf4j.LoggerFactory;
  * calls by id and callers by pseudonym, never by number.
  */
 public final class RoutingVerticle extends VerticleBase {
+    /** Where squaring the queue with the PBX's channels at start is; a failed one is NOT_DONE again. */
+    private enum Reconciliation { NOT_DONE, UNDER_WAY, DONE }
+
     private static final Logger log = LoggerFactory.getLogger(RoutingVerticle.class);
     /** Beyond the gateway's own timeouts (an Originate waits up to its ring time): a last guard. */
     private static final Duration PBX_BACKSTOP = Duration.ofSeconds(90);
@@ -71,6 +76,7 @@ public final class RoutingVerticle extends VerticleBase {
     private final CallFlowLog flow = new CallFlowLog();
     private final List<Long> timers = new ArrayList<>();
     private DeadlineTicker ticker;
+    private Reconciliation reconciliation = Reconciliation.NOT_DONE;
     private Consumer<List<QueueEvent>> eventsObserver = events -> {
     };
 
@@ -110,13 +116,14 @@ public final class RoutingVerticle extends VerticleBase {
                 bus.<CallerArrived>consumer(IvrQueue.CALLER_ARRIVED, this::callerArrived).completion(),
                 bus.<BookCallback>consumer(IvrQueue.BOOK_CALLBACK, this::bookCallback).completion(),
                 bus.<CallerLeft>consumer(IvrQueue.CALLER_LEFT, m -> apply(router.callerLeft(m.body()))).completion(),
-                bus.<TelephonyEvent>consumer(TelephonyEvent.ADDRESS, m -> apply(router.telephonyEvent(m.body())))
-                        .completion(),
+                bus.<TelephonyEvent>consumer(TelephonyEvent.ADDRESS, this::telephonyEvent).completion(),
                 bus.<HandoverRequest>localConsumer(Handovers.ADDRESS, this::handover).completion(),
                 bus.localConsumer(Handovers.TRANSFER_NUMBERS, m -> m.reply(transferNumbers())).completion());
         every(options.announceEvery(), true, this::announce);
         every(summaryEvery, false, this::summarise);
-        return Future.all(registered).compose(all -> logOnOperatives()).onSuccess(v -> rescheduleTick());
+        // Squared with the PBX before anyone is made ready, so no operative is offered a caller long gone.
+        return Future.all(registered).compose(all -> reconcileWithPbx()).compose(v -> logOnOperatives())
+                .onSuccess(v -> rescheduleTick());
     }
 
     @Override
@@ -126,6 +133,45 @@ public final class RoutingVerticle extends VerticleBase {
             ticker.cancel();
         }
         return Future.succeededFuture();
+    }
+
+    private void telephonyEvent(Message<TelephonyEvent> message) {
+        if (message.body() instanceof PbxLinkChanged changed && changed.state() == LinkState.UP) {
+            reconcileWithPbx();
+        }
+        apply(router.telephonyEvent(message.body()));
+    }
+
+    /**
+     * Once after start, squares the queue with the PBX's live channels ({@link CallRouter#reconcile}):
+     * callers who hung up while no node was watching end, callers still holding can be rung from here.
+     * If the PBX cannot be asked now, it is asked again when its link comes up. Never fails.
+     */
+    private Future<Void> reconcileWithPbx() {
+        if (reconciliation != Reconciliation.NOT_DONE) {
+            return Future.succeededFuture();
+        }
+        reconciliation = Reconciliation.UNDER_WAY;
+        // The queue first: every live caller in it is then on a channel older than the PBX's answer.
+        return fromStore(store.snapshot(Integer.MAX_VALUE))
+                .compose(before -> pbx(gateway.liveChannels()).map(live -> router.reconcile(before, live)))
+                .compose(decision -> {
+                    if (!decision.commands().isEmpty()) {
+                        log.info("pbx reconciliation: {} queued callers hung up while no node was watching;"
+                                + " their calls end", decision.commands().size());
+                    }
+                    return Future.all(decision.commands().stream().map(this::execute).toList());
+                })
+                .<Void>map(done -> {
+                    reconciliation = Reconciliation.DONE;
+                    return null;
+                })
+                .recover(e -> {
+                    log.warn("pbx reconciliation not done: {}; it is tried again when the PBX link comes up",
+                            e.toString());
+                    reconciliation = Reconciliation.NOT_DONE;
+                    return Future.succeededFuture();
+                });
     }
 
     /**

@@ -311,6 +311,26 @@ class CallRouterTest {
                 new PbxAction.Announce(third.id(), "Local/c;2", 3, 4));
     }
 
+    @Test
+    @DisplayName("at start, a queued caller the PBX no longer has is ended, one still holding can be rung from here, and a virtual-hold caller (no channel by design) is left alone")
+    void reconcilesWithThePbxAtStart() {
+        CallRouter otherNode = new CallRouter(options, pseudonyms("key-one-0123456789"),
+                Clock.fixed(NOW.minusSeconds(60), ZoneOffset.UTC));
+        Call holding = otherNode.callerArrived(callerArrived(CHANNEL, UNIQUEID, IvrTier.CRISIS, false)).call();
+        Call gone = otherNode.callerArrived(callerArrived("Local/b;2", "2.2", IvrTier.CRISIS, false)).call();
+        Call virtualHold = otherNode.callerArrived(callerArrived("Local/c;2", "3.3", IvrTier.CRISIS, false)).call()
+                .onVirtualHold(NOW.plusSeconds(600));
+        QueueSnapshot before = new QueueSnapshot(NOW, List.of(holding, gone, virtualHold), List.of(), List.of(),
+                Map.of(), Map.of(), Map.of());
+
+        RoutingDecision reconciled = router.reconcile(before, Map.of(UNIQUEID, CHANNEL, "9.9", "PJSIP/op1-0001"));
+
+        assertThat(reconciled.commands()).containsExactly(new QueueCommand.EndCall(gone.id()));
+        assertThat(reconciled.actions()).isEmpty();
+        assertThat(router.queueEvents(List.of(assigned(CallKind.LIVE))).actions())
+                .containsExactly(new PbxAction.ConnectToOperative(CALL, OP1, CHANNEL, "op1"));
+    }
+
     private void virtualHoldCallerWhoHungUp() {
         arrive(CHANNEL, UNIQUEID, IvrTier.CRISIS, false);
         router.callbackChosen(new BookCallback(CALL.value(), new CallbackChoice.KeepPlace(), NUMBER, NOW));

@@ -177,6 +177,11 @@ class RoutingVerticleTest {
         public Future<Void> setGlobalVariable(String name, String value) {
             return Future.failedFuture(new IllegalStateException("link down"));
         }
+
+        @Override
+        public Future<Map<String, String>> liveChannels() {
+            return Future.failedFuture(new IllegalStateException("link down"));
+        }
     }
 
     /** A store that fails the next few commands of one kind, as a Redis store does when Redis is away. */
