@@ -18,6 +18,7 @@ import org.crisisline.server.auth.InMemoryAccountStore;
 import org.crisisline.server.auth.config.SecuritySettings;
 import org.crisisline.server.auth.config.SecuritySettingsReader;
 import org.crisisline.server.auth.web.Security;
+import org.crisisline.server.history.RepeatCallerCount;
 import org.crisisline.server.http.ApiDependencies;
 import org.crisisline.server.http.HttpApi;
 import org.crisisline.server.http.admin.AdminConfig;
@@ -87,13 +88,14 @@ final class ApiServer {
                             clock.instant());
                     ReferralDesk desk = new ReferralDesk(stores.referrals, new ReferralLifecycle(clock, pathways.referral()),
                             new ReferralWatch(pathways.referral()), new ReferralJournal(log, clock),
-                            ReferralBook.empty(pathways.outbox()), clock);
+                            ReferralBook.empty(pathways.outbox()), clock).observingEvents(metrics::recordReferralEvents);
                     Function<Instant, ReferralWatch.Report> referrals = desk::report;
                     HttpApi api = HttpApi.create(vertx, new ApiDependencies(store, queueConfig, security, accounts, log,
                             config, new PathwayPolicy(), pathways.cafe(), stores.signposts, referrals, desk,
                             pathways.delivery().endpoints(), links::health, metrics, LoadBands.defaults(), STREAM_EVERY,
                             clock, new SignpostTexts(TextGateways.from(vertx, pathways.text()), pseudonyms(options)),
-                            stores.history, softphone, stores.callbackNumbers));
+                            new RepeatCallerCount(stores.history, metrics::contactRecorded), softphone,
+                            stores.callbackNumbers));
                     WebUi.mount(api.router(), softphone);
                     gauges = new QueueGauges(vertx, store, referrals, links::health, clock, LoadBands.defaults(),
                             GAUGES_EVERY, metrics).start();

@@ -12,6 +12,7 @@ import org.crisisline.queue.model.Actor;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.CallKind;
+import org.crisisline.queue.model.CallerGroup;
 import org.crisisline.queue.model.CallState;
 import org.crisisline.queue.model.Operative;
 import org.crisisline.queue.model.OperativeId;
@@ -90,7 +91,8 @@ final class CallDesk {
         state.put(talking);
         Operative op = state.roster.get(call.operative().orElseThrow());
         state.change(op, op.answered(call.tier(), now), now);
-        state.emit(new QueueEvent.CallConnected(now, id, op.id(), call.tier(), call.waitedAt(now)));
+        state.emit(new QueueEvent.CallConnected(now, id, op.id(), call.tier(), call.waitedAt(now),
+                CallerGroup.of(call)));
         return null;
     }
 
@@ -245,7 +247,8 @@ final class CallDesk {
 
     private void abandon(Call call, Instant now) {
         state.end(call);
-        state.emit(new QueueEvent.CallerAbandoned(now, call.id(), call.tier(), call.waitedAt(now)));
+        state.emit(new QueueEvent.CallerAbandoned(now, call.id(), call.tier(), call.waitedAt(now),
+                CallerGroup.of(call)));
     }
 
     private void complete(Call call, Instant now) {

@@ -7,6 +7,7 @@ import org.crisisline.queue.model.Actor;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.CallKind;
+import org.crisisline.queue.model.CallerGroup;
 import org.crisisline.queue.model.CallerRef;
 import org.crisisline.queue.model.CheckInRef;
 import org.crisisline.queue.model.OperativeId;
@@ -27,7 +28,9 @@ public sealed interface QueueEvent {
     record CallerRetiered(Instant at, CallId call, Tier from, Tier to, Actor by, String reason) implements QueueEvent {
     }
 
-    record CallerAbandoned(Instant at, CallId call, Tier tier, Duration waited) implements QueueEvent {
+    /** The caller hung up before an operative answered; {@code group} is for comparing groups of callers. */
+    record CallerAbandoned(Instant at, CallId call, Tier tier, Duration waited, CallerGroup group)
+            implements QueueEvent {
     }
 
     /**
@@ -40,8 +43,9 @@ public sealed interface QueueEvent {
                              Duration waited, boolean interpreter, boolean interruptedRecovery) implements QueueEvent {
     }
 
-    record CallConnected(Instant at, CallId call, OperativeId operative, Tier tier, Duration waited)
-            implements QueueEvent {
+    /** Operative and caller are talking; {@code group} is for comparing groups of callers. */
+    record CallConnected(Instant at, CallId call, OperativeId operative, Tier tier, Duration waited,
+                         CallerGroup group) implements QueueEvent {
     }
 
     /** The operative did not answer: the caller keeps the place, the operative is not ready. */

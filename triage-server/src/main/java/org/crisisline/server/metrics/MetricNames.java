@@ -17,6 +17,26 @@ public final class MetricNames {
     public static final String ANSWERED_WITHIN_TARGET = "crisisline.answered.within.target.ratio";
     /** Counter, tag {@code tier}: callers who hung up waiting. */
     public static final String ABANDONED = "crisisline.calls.abandoned";
+    /**
+     * Timer with histogram buckets (seconds), tags {@code tier}, {@code outcome} (answered, abandoned): how long
+     * callers waited; leads' median and 90th-percentile waits over time.
+     */
+    public static final String CALLER_WAIT = "crisisline.caller.wait";
+    /**
+     * Timer, tags {@code outcome}, {@code dimension} (line, source, language), {@code group}: callers answered
+     * or lost and their total wait per group, for the gaps between groups of callers.
+     */
+    public static final String CALLER_WAIT_BY_GROUP = "crisisline.caller.wait.by.group";
+    /**
+     * Counter, tag {@code caller} (first, within-7-days, within-30-days, earlier): calls recorded in callers'
+     * contact history, by how recently the same caller was last in touch (repeat callers).
+     */
+    public static final String CONTACTS = "crisisline.contacts";
+    /**
+     * Counter, tags {@code status} (acknowledged, accepted, rejected), {@code reason} (the rejection's reason
+     * code, or none): what CMHTs answered to referrals.
+     */
+    public static final String REFERRAL_OUTCOMES = "crisisline.referral.outcomes";
     /** Gauge: callbacks whose place has come (waiting to be made). */
     public static final String CALLBACKS_DUE = "crisisline.callbacks.due";
     /** Gauge: callbacks due and past their on-time deadline. */

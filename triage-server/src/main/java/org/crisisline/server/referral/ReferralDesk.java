@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.crisisline.server.pathway.PathwayEvent;
 import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.referral.Referral;
 import org.crisisline.server.pathway.referral.ReferralBook;
@@ -31,6 +33,8 @@ public final class ReferralDesk {
     private final ReferralJournal journal;
     private final Clock clock;
     private volatile ReferralBook latest;
+    private volatile Consumer<List<PathwayEvent>> observer = events -> {
+    };
 
     public ReferralDesk(ReferralStore store, ReferralLifecycle lifecycle, ReferralWatch watch, ReferralJournal journal,
             ReferralBook initial, Clock clock) {
@@ -40,6 +44,12 @@ public final class ReferralDesk {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.latest = Objects.requireNonNull(initial, "initial");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Hands the events of every change that was saved (once each) to {@code observer}, e.g. the metrics. */
+    public ReferralDesk observingEvents(Consumer<List<PathwayEvent>> observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+        return this;
     }
 
     public ReferralLifecycle lifecycle() {
@@ -132,6 +142,7 @@ public final class ReferralDesk {
             }
             ReferralBook book = result.orElseThrow();
             latest = book;
+            observer.accept(result.events());
             return journal.record(result.events(), by).map(book);
         });
     }
