@@ -95,14 +95,9 @@ class SeveralNodesTest {
         // next caller and rang them, A's IVR callers included.
         assertThat(nodeA.routing().callFlow().assigned() + nodeB.routing().callFlow().assigned()).isEqualTo(CALLERS);
         assertThat(nodeB.routing().callFlow().assigned()).isPositive();
-        Map<String, Long> ringsPerCaller = events.stream().filter(OperativeRinging.class::isInstance)
-                .map(e -> ((OperativeRinging) e).callerChannel()).collect(Collectors.groupingBy(c -> c,
-                        Collectors.counting()));
-        assertThat(ringsPerCaller).hasSize(CALLERS).allSatisfy((caller, rings) -> assertThat(rings).isOne());
+        assertEachRungOnce(CALLERS);
         assertNoOperativeTalkedToTwoAtOnce();
-        QueueSnapshot end = Future.fromCompletionStage(nodeB.store().snapshot(100)).await(5, TimeUnit.SECONDS);
-        assertThat(end.waiting()).isEmpty();
-        assertThat(end.otherOpen()).isEmpty();
+        assertQueueEmpty(nodeB);
     }
 
     @Test
@@ -128,11 +123,20 @@ class SeveralNodesTest {
 
         assertThat(nodeB.routing().callFlow().answered()).isEqualTo(3);
         assertThat(nodeB.routing().callFlow().abandoned()).isZero();
-        assertThat(events.stream().filter(OperativeRinging.class::isInstance)
+        assertEachRungOnce(3);
+        assertQueueEmpty(nodeB);
+    }
+
+    /** From the PBX's own events: {@code callers} callers were rung, each exactly once. */
+    private void assertEachRungOnce(int callers) {
+        Map<String, Long> ringsPerCaller = events.stream().filter(OperativeRinging.class::isInstance)
                 .map(e -> ((OperativeRinging) e).callerChannel()).collect(Collectors.groupingBy(c -> c,
-                        Collectors.counting())))
-                .hasSize(3).allSatisfy((caller, rings) -> assertThat(rings).isOne());
-        QueueSnapshot end = Future.fromCompletionStage(nodeB.store().snapshot(100)).await(5, TimeUnit.SECONDS);
+                        Collectors.counting()));
+        assertThat(ringsPerCaller).hasSize(callers).allSatisfy((caller, rings) -> assertThat(rings).isOne());
+    }
+
+    private static void assertQueueEmpty(CrisislineServer node) throws Exception {
+        QueueSnapshot end = Future.fromCompletionStage(node.store().snapshot(100)).await(5, TimeUnit.SECONDS);
         assertThat(end.waiting()).isEmpty();
         assertThat(end.otherOpen()).isEmpty();
     }

@@ -42,14 +42,9 @@ class CrisislineMetricsTest {
     @Test
     @DisplayName("Answered calls count within or outside the tier's target; abandoned callers, interruptions and alerts are counted")
     void countsEvents() {
-        metrics.recordEvents(List.of(
-                new QueueEvent.CallConnected(NOW, CallId.of("a"), OP, Tier.IMMEDIATE_RISK, Duration.ofSeconds(12),
-                        ENGLISH_SELF),
-                new QueueEvent.CallConnected(NOW, CallId.of("b"), OP, Tier.IMMEDIATE_RISK, Duration.ofSeconds(25),
-                        ENGLISH_SELF),
-                new QueueEvent.CallerAbandoned(NOW, CallId.of("c"), Tier.CRISIS, Duration.ofSeconds(70), ENGLISH_SELF),
-                new QueueEvent.ClinicalLeadAlerted(NOW, QueueEvent.AlertReason.TIER_ONE_WAITING_PAST_TARGET,
-                        Optional.empty(), Optional.empty(), "waiting")));
+        twoTierOneAnsweredAndATierTwoLost();
+        metrics.recordEvents(List.of(new QueueEvent.ClinicalLeadAlerted(NOW,
+                QueueEvent.AlertReason.TIER_ONE_WAITING_PAST_TARGET, Optional.empty(), Optional.empty(), "waiting")));
 
         String text = metrics.scrape();
         assertThat(text)
@@ -63,12 +58,7 @@ class CrisislineMetricsTest {
     @Test
     @DisplayName("Waits go into a histogram per tier and outcome whose buckets hold the answer targets, for medians and 90th percentiles over time")
     void waitHistogram() {
-        metrics.recordEvents(List.of(
-                new QueueEvent.CallConnected(NOW, CallId.of("a"), OP, Tier.IMMEDIATE_RISK, Duration.ofSeconds(12),
-                        ENGLISH_SELF),
-                new QueueEvent.CallConnected(NOW, CallId.of("b"), OP, Tier.IMMEDIATE_RISK, Duration.ofSeconds(25),
-                        ENGLISH_SELF),
-                new QueueEvent.CallerAbandoned(NOW, CallId.of("c"), Tier.CRISIS, Duration.ofSeconds(70), ENGLISH_SELF)));
+        twoTierOneAnsweredAndATierTwoLost();
 
         assertThat(metrics.scrape())
                 .contains("crisisline_caller_wait_seconds_bucket{outcome=\"answered\",tier=\"1\",le=\"20.0\"} 1")
@@ -135,6 +125,16 @@ class CrisislineMetricsTest {
                 .contains("crisisline_referral_outcomes_total{reason=\"none\",status=\"accepted\"} 1.0")
                 .contains("crisisline_referral_outcomes_total{reason=\"out-of-area\",status=\"rejected\"} 1.0")
                 .contains("crisisline_referral_outcomes_total{reason=\"already-open\",status=\"rejected\"} 0.0");
+    }
+
+    /** Tier 1 answered after 12 s (within its 20 s target) and 25 s (not); a tier-2 caller lost after 70 s. */
+    private void twoTierOneAnsweredAndATierTwoLost() {
+        metrics.recordEvents(List.of(
+                new QueueEvent.CallConnected(NOW, CallId.of("a"), OP, Tier.IMMEDIATE_RISK, Duration.ofSeconds(12),
+                        ENGLISH_SELF),
+                new QueueEvent.CallConnected(NOW, CallId.of("b"), OP, Tier.IMMEDIATE_RISK, Duration.ofSeconds(25),
+                        ENGLISH_SELF),
+                new QueueEvent.CallerAbandoned(NOW, CallId.of("c"), Tier.CRISIS, Duration.ofSeconds(70), ENGLISH_SELF)));
     }
 
     private static String group(String outcome, String dimension, String group, String series) {
