@@ -93,7 +93,23 @@ final class CallDesk {
         state.change(op, op.answered(call.tier(), now), now);
         state.emit(new QueueEvent.CallConnected(now, id, op.id(), call.tier(), call.waitedAt(now),
                 CallerGroup.of(call)));
+        if (call.kind() == CallKind.LIVE) {
+            closeCallbacksAskedBy(talking, now);
+        }
         return null;
+    }
+
+    /**
+     * A caller answered on a live call no longer needs a callback they asked for instead of waiting: each one
+     * still waiting or scheduled is closed ({@code CallbackSuperseded}). One being dialled now is left to run.
+     */
+    private void closeCallbacksAskedBy(Call live, Instant now) {
+        for (Call asked : state.callbacksAskedBy(live.caller())) {
+            if (asked.state() == CallState.WAITING || asked.state() == CallState.SCHEDULED) {
+                state.end(asked);
+                state.emit(new QueueEvent.CallbackSuperseded(now, asked.id(), asked.caller(), live.id()));
+            }
+        }
     }
 
     /** The operative did not answer: the caller keeps the place, the operative is not ready. */

@@ -9,12 +9,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.crisisline.queue.callback.Rota;
 import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.event.QueueEvent;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
+import org.crisisline.queue.model.CallKind;
+import org.crisisline.queue.model.CallSource;
 import org.crisisline.queue.model.CallState;
+import org.crisisline.queue.model.CallerRef;
 import org.crisisline.queue.model.Operative;
 import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.OperativeState;
@@ -40,6 +45,11 @@ final class QueueState {
     final Timers timers = new Timers();
     final WaitEstimator estimator;
     private final Map<CallId, Call> open = new HashMap<>();
+    /**
+     * The callbacks callers asked for instead of waiting (virtual hold, an IVR slot), by caller: one who gets
+     * through live no longer needs theirs. Sorted, so every replica ends them in the same order.
+     */
+    private final Map<CallerRef, SortedSet<CallId>> askedCallbacks = new HashMap<>();
     private final DispatchView view;
     private final EndedCalls ended = new EndedCalls(ENDED_CALLS_REMEMBERED);
     private EmotionalLoadModel load;
@@ -83,6 +93,7 @@ final class QueueState {
     /** Stores the new value of a call and puts it in or out of the line to match its state. */
     void put(Call call) {
         open.put(call.id(), call);
+        fileAskedCallback(call);
         if (call.state() == CallState.WAITING) {
             if (!line.contains(call.id())) {
                 line.add(call);
@@ -95,6 +106,7 @@ final class QueueState {
     /** Stores a waiting call whose tier changed: it moves to the place its new tier gives it. */
     void putRetiered(Call call) {
         open.put(call.id(), call);
+        fileAskedCallback(call);
         if (call.state() == CallState.WAITING) {
             line.add(call);
         }
@@ -104,10 +116,37 @@ final class QueueState {
         open.remove(call.id());
         line.remove(call.id());
         ended.add(call.id());
+        unfileAskedCallback(call);
     }
 
     Collection<Call> openCalls() {
         return open.values();
+    }
+
+    /** The open callbacks {@code caller} asked for instead of waiting, in call-id order (a copy). */
+    List<Call> callbacksAskedBy(CallerRef caller) {
+        return askedCallbacks.getOrDefault(caller, new TreeSet<>()).stream().map(open::get).toList();
+    }
+
+    /** A virtual hold, or a slot the caller picked in the IVR; not a callback an operative booked after a call. */
+    private static boolean isAskedCallback(Call call) {
+        return call.kind() == CallKind.VIRTUAL_HOLD
+                || (call.kind() == CallKind.SLOT_CALLBACK && call.source() != CallSource.CALLBACK);
+    }
+
+    private void fileAskedCallback(Call call) {
+        if (isAskedCallback(call)) {
+            askedCallbacks.computeIfAbsent(call.caller(), caller -> new TreeSet<>()).add(call.id());
+        } else {
+            unfileAskedCallback(call);
+        }
+    }
+
+    private void unfileAskedCallback(Call call) {
+        SortedSet<CallId> ids = askedCallbacks.get(call.caller());
+        if (ids != null && ids.remove(call.id()) && ids.isEmpty()) {
+            askedCallbacks.remove(call.caller());
+        }
     }
 
     // --- operatives -------------------------------------------------------------------

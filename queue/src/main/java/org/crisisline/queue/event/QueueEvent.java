@@ -22,6 +22,26 @@ import org.crisisline.queue.model.Tier;
 public sealed interface QueueEvent {
     Instant at();
 
+    /**
+     * The call {@code event} ends for good, if it is one of the events that end a call: every call ends with
+     * exactly one of CallerAbandoned, CallCompleted, CallbackEscalated, CallbackClosedUnreachable or
+     * CallbackSuperseded.
+     */
+    static Optional<CallId> callEndedBy(QueueEvent event) {
+        if (event instanceof CallerAbandoned e) {
+            return Optional.of(e.call());
+        } else if (event instanceof CallCompleted e) {
+            return Optional.of(e.call());
+        } else if (event instanceof CallbackEscalated e) {
+            return Optional.of(e.call());
+        } else if (event instanceof CallbackClosedUnreachable e) {
+            return Optional.of(e.call());
+        } else if (event instanceof CallbackSuperseded e) {
+            return Optional.of(e.call());
+        }
+        return Optional.empty();
+    }
+
     record CallerQueued(Instant at, Call call) implements QueueEvent {
     }
 
@@ -94,6 +114,14 @@ public sealed interface QueueEvent {
     /** Unreachable after every attempt, and too much at risk to close: a clinical lead owns it now. */
     record CallbackEscalated(Instant at, CallId call, CallerRef caller, Tier tier, int attempts)
             implements QueueEvent {
+    }
+
+    /**
+     * A callback the caller asked for instead of waiting (virtual hold, or a slot picked in the IVR) is closed:
+     * the same caller got through on a live call ({@code answeredOn}) and was answered, so nobody rings them
+     * back for the same need. A callback an operative booked after a call is a follow-up and is kept.
+     */
+    record CallbackSuperseded(Instant at, CallId call, CallerRef caller, CallId answeredOn) implements QueueEvent {
     }
 
     /** Unreachable after every attempt, support tier: closed, and recorded, never dropped silently. */

@@ -474,4 +474,60 @@ class CallbackRulesTest {
             assertThat(queue.operative("op1").state()).isEqualTo(OperativeState.NOT_READY);
         }
     }
+
+    @Nested
+    @DisplayName("A caller who gets through live")
+    class GotThroughLive {
+        private final QueueHarness line = QueueHarness.withSettings("dispatch.tier-one-reserve", "0");
+        private final CallerBuilder person = aCaller("p1").inTier(SUPPORT);
+
+        @Test
+        @DisplayName("no longer has the virtual-hold place they left: it is closed when they are answered, once, and nobody is rung for it")
+        void virtualHoldIsClosed() {
+            line.enqueue(person);
+            line.virtualHold("p1");
+            line.end("p1");
+            line.enqueue(aCaller("p1-again").inTier(CRISIS).samePersonAs(person));
+            line.logOn(anOperative("op1"));
+            assertThat(line.operativeOf("p1-again")).isEqualTo("op1");
+
+            Outcome answered = line.connect("p1-again");
+
+            assertThat(only(QueueEvent.CallbackSuperseded.class, answered)).singleElement().satisfies(closed -> {
+                assertThat(closed.call().value()).isEqualTo("p1");
+                assertThat(closed.answeredOn().value()).isEqualTo("p1-again");
+                assertThat(closed.caller().pseudonym()).isEqualTo("pseudo-p1");
+            });
+            assertThat(line.isOpen("p1")).isFalse();
+            assertThat(line.waitingInOrder()).isEmpty();
+            assertThat(only(OperativeAssigned.class, line.logOn(anOperative("op2")))).isEmpty();
+            assertThat(line.connect("p1-again").events()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("no longer needs the slot they picked in the IVR; a callback an operative booked after an earlier call is a follow-up and is kept")
+        void ivrSlotIsClosedAndFollowUpKept() {
+            line.core().setRota(new Rota(List.of(new Rota.Block(START, START.plus(Duration.ofDays(1)), 8))));
+            CallbackSlot first = line.core().offerSlots().get(0);
+            CallbackSlot second = line.core().offerSlots().get(1);
+            line.logOn(anOperative("op1"));
+            line.enqueue(person);
+            line.connect("p1");
+            line.bookAfterCall("p1/callback", "p1", first.start());
+            line.end("p1");
+            line.pause("op1", OperativeState.BREAK, QueueHarness.LEAD, "break");
+            line.enqueue(aCaller("p2").inTier(SUPPORT).samePersonAs(person));
+            assertThat(line.bookSlot("p2", second.start()).isApplied()).isTrue();
+            line.end("p2");
+            line.enqueue(aCaller("p3").inTier(CRISIS).samePersonAs(person));
+            line.ready("op1");
+            assertThat(line.operativeOf("p3")).isEqualTo("op1");
+
+            Outcome answered = line.connect("p3");
+
+            assertThat(only(QueueEvent.CallbackSuperseded.class, answered)).extracting(c -> c.call().value())
+                    .containsExactly("p2");
+            assertThat(line.stateOf("p1/callback")).isEqualTo(CallState.SCHEDULED);
+        }
+    }
 }

@@ -331,7 +331,8 @@ class QueueInvariantsTest {
         /** The core call a step makes, with its arguments resolved now, so that a repeat is the very same call. */
         private Runnable command(Step step) {
             if (step instanceof Arrive a) {
-                Call call = Call.live(CallId.of("c" + (++nextCall)), new CallerRef("p" + nextCall),
+                // Five people, so that some call again while a callback they asked for is pending.
+                Call call = Call.live(CallId.of("c" + (++nextCall)), new CallerRef("p" + nextCall % 5),
                         a.tier() == Tier.SUPPORT ? Line.SUPPORT : Line.CRISIS, CallSource.SELF, a.tier(),
                         Language.of(a.language()), a.flagged(), now());
                 return () -> {
@@ -566,6 +567,11 @@ class QueueInvariantsTest {
                         assertThat(before).isIn(CallState.WAITING, CallState.OFFERED);
                     } else if (event instanceof QueueEvent.CallCompleted) {
                         assertThat(before).isEqualTo(CallState.CONNECTED);
+                    } else if (event instanceof QueueEvent.CallbackSuperseded superseded) {
+                        assertThat(before).as("only a callback not being dialled is closed")
+                                .isIn(CallState.WAITING, CallState.SCHEDULED);
+                        assertThat(callStates.get(superseded.answeredOn())).as("the caller was answered live")
+                                .isEqualTo(CallState.CONNECTED);
                     } else {
                         assertThat(before).isEqualTo(CallState.OFFERED);
                         boolean mustEscalate = callTiers.get(id) != Tier.SUPPORT || flagged.get(id);

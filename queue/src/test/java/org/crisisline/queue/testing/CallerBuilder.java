@@ -26,9 +26,17 @@ public final class CallerBuilder {
     private Line line;
     private CallSource source = CallSource.SELF;
     private Instant joinedAt;
+    private String person;
 
     private CallerBuilder(String id) {
         this.id = id;
+        this.person = id;
+    }
+
+    /** The same person as {@code earlier} (same pseudonym), calling again on a call of its own. */
+    public CallerBuilder samePersonAs(CallerBuilder earlier) {
+        this.person = earlier.person;
+        return this;
     }
 
     public static CallerBuilder aCaller() {
@@ -87,7 +95,7 @@ public final class CallerBuilder {
             throw new IllegalStateException("say when caller " + id + " joined (or enqueue through QueueHarness)");
         }
         Line onLine = line != null ? line : tier == Tier.SUPPORT ? Line.SUPPORT : Line.CRISIS;
-        return Call.live(CallId.of(id), new CallerRef("pseudo-" + id), onLine, source, tier, language, flagged,
+        return Call.live(CallId.of(id), new CallerRef("pseudo-" + person), onLine, source, tier, language, flagged,
                 joinedAt);
     }
 }

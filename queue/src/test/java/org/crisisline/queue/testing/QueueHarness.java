@@ -235,24 +235,9 @@ public final class QueueHarness {
         return only(type, outcome.events());
     }
 
-    /**
-     * The call a terminal event ends: every call ends with exactly one of CallerAbandoned,
-     * CallCompleted, CallbackEscalated or CallbackClosedUnreachable.
-     */
+    /** The call a terminal event ends ({@link QueueEvent#callEndedBy}). */
     public static Optional<CallId> terminalCall(QueueEvent event) {
-        if (event instanceof QueueEvent.CallerAbandoned e) {
-            return Optional.of(e.call());
-        }
-        if (event instanceof QueueEvent.CallCompleted e) {
-            return Optional.of(e.call());
-        }
-        if (event instanceof QueueEvent.CallbackEscalated e) {
-            return Optional.of(e.call());
-        }
-        if (event instanceof QueueEvent.CallbackClosedUnreachable e) {
-            return Optional.of(e.call());
-        }
-        return Optional.empty();
+        return QueueEvent.callEndedBy(event);
     }
 
     public static List<Class<?>> typesOf(List<? extends QueueEvent> events) {

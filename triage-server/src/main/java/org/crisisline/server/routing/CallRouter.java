@@ -242,9 +242,10 @@ public final class CallRouter {
             } else if (event instanceof QueueEvent.CallbackAttemptFailed failed) {
                 channels.offerEnded(failed.call());
                 callbacksDialling.remove(failed.call());
-            } else if (isFinal(event)) {
-                forget(callOf(event));
-                numbersToForget.add(callOf(event));
+            } else if (QueueEvent.callEndedBy(event).isPresent()) {
+                CallId ended = QueueEvent.callEndedBy(event).get();
+                forget(ended);
+                numbersToForget.add(ended);
             }
         }
         return new RoutingDecision(commands, actions, later, callbacksDue, numbersToForget);
@@ -417,22 +418,6 @@ public final class CallRouter {
         channels.forget(call);
         callbacksDialling.remove(call);
         callbacksTalking.remove(call);
-    }
-
-    private static boolean isFinal(QueueEvent event) {
-        return event instanceof QueueEvent.CallCompleted || event instanceof QueueEvent.CallerAbandoned
-                || event instanceof QueueEvent.CallbackEscalated || event instanceof QueueEvent.CallbackClosedUnreachable;
-    }
-
-    private static CallId callOf(QueueEvent event) {
-        if (event instanceof QueueEvent.CallCompleted e) {
-            return e.call();
-        } else if (event instanceof QueueEvent.CallerAbandoned e) {
-            return e.call();
-        } else if (event instanceof QueueEvent.CallbackEscalated e) {
-            return e.call();
-        }
-        return ((QueueEvent.CallbackClosedUnreachable) event).call();
     }
 
     /** Whether {@code loggedOn}, the outcome of a {@code LogOn}, brought {@code operative} on shift (from offline). */

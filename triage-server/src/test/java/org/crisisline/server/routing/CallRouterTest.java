@@ -312,6 +312,19 @@ class CallRouterTest {
     }
 
     @Test
+    @DisplayName("a virtual-hold callback closed because the caller got through live is forgotten, kept number and all")
+    void supersededCallbackIsForgotten() {
+        virtualHoldCallerWhoHungUp();
+
+        RoutingDecision closed = router.queueEvents(List.of(new QueueEvent.CallbackSuperseded(NOW, CALL,
+                pseudonyms("key-one-0123456789").of(NUMBER, UNIQUEID), CallId.of("1764446999.1"))));
+
+        assertThat(closed.numbersToForget()).containsExactly(CALL);
+        assertThat(closed.commands()).isEmpty();
+        assertThat(closed.actions()).isEmpty();
+    }
+
+    @Test
     @DisplayName("at start, a queued caller the PBX no longer has is ended, one still holding can be rung from here, and a virtual-hold caller (no channel by design) is left alone")
     void reconcilesWithThePbxAtStart() {
         CallRouter otherNode = new CallRouter(options, pseudonyms("key-one-0123456789"),

@@ -71,6 +71,8 @@ public final class OutcomeRecorder {
             resolve(e.call(), Resolution.UNREACHABLE);
         } else if (event instanceof QueueEvent.CallbackClosedUnreachable e) {
             resolve(e.call(), Resolution.UNREACHABLE);
+        } else if (event instanceof QueueEvent.CallbackSuperseded e) {
+            resolve(e.call(), Resolution.SUPERSEDED);
         } else if (event instanceof QueueEvent.RecoveryInterrupted e) {
             operative(e.operative()).interruptions++;
         } else if (event instanceof QueueEvent.OperativeStateChanged e) {

@@ -8,6 +8,8 @@ public enum Resolution {
     ABANDONED,
     /** Every agent-first attempt went unanswered: escalated to a lead, or closed with a record. */
     UNREACHABLE,
+    /** A callback the person asked for was closed because they got through on a live call (CallbackSuperseded). */
+    SUPERSEDED,
     /** Still open when the simulation gave up: a lost call, which must never happen. */
     UNRESOLVED
 }

@@ -166,15 +166,7 @@ final class LogReplay {
     void assertNoCallLost() {
         Set<CallId> ended = new HashSet<>();
         for (QueueEvent event : events) {
-            if (event instanceof QueueEvent.CallerAbandoned e) {
-                ended.add(e.call());
-            } else if (event instanceof QueueEvent.CallCompleted e) {
-                ended.add(e.call());
-            } else if (event instanceof QueueEvent.CallbackClosedUnreachable e) {
-                ended.add(e.call());
-            } else if (event instanceof QueueEvent.CallbackEscalated e) {
-                ended.add(e.call());
-            }
+            QueueEvent.callEndedBy(event).ifPresent(ended::add);
         }
         assertThat(enqueued).isNotEmpty();
         for (CallId call : enqueued) {
