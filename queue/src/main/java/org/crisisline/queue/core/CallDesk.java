@@ -2,6 +2,7 @@ package org.crisisline.queue.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.crisisline.queue.config.DispatchProtections;
 import org.crisisline.queue.config.QueueConfig;
@@ -39,9 +40,21 @@ final class CallDesk {
         if (call.kind() != CallKind.LIVE || call.state() != CallState.WAITING) {
             return Refusal.of(Rejection.INVALID, "only a live, waiting call joins the queue this way");
         }
-        state.put(call);
-        state.emit(new QueueEvent.CallerQueued(now, call));
-        watchThresholds(state, call, now);
+        // Rung again while on virtual hold: the live call takes the kept place instead of a second one.
+        List<Call> keptPlaces = state.callbacksAskedBy(call.caller()).stream()
+                .filter(asked -> asked.kind() == CallKind.VIRTUAL_HOLD && asked.state() == CallState.WAITING)
+                .toList();
+        Call joining = call;
+        for (Call kept : keptPlaces) {
+            joining = joining.inPlaceOf(kept);
+        }
+        state.put(joining);
+        state.emit(new QueueEvent.CallerQueued(now, joining));
+        for (Call kept : keptPlaces) {
+            state.end(kept);
+            state.emit(new QueueEvent.CallbackSuperseded(now, kept.id(), kept.caller(), joining.id()));
+        }
+        watchThresholds(state, joining, now);
         return null;
     }
 
@@ -101,7 +114,8 @@ final class CallDesk {
 
     /**
      * A caller answered on a live call no longer needs a callback they asked for instead of waiting: each one
-     * still waiting or scheduled is closed ({@code CallbackSuperseded}). One being dialled now is left to run.
+     * still waiting or scheduled (an IVR slot) is closed ({@code CallbackSuperseded}). One being dialled now is
+     * left to run.
      */
     private void closeCallbacksAskedBy(Call live, Instant now) {
         for (Call asked : state.callbacksAskedBy(live.caller())) {

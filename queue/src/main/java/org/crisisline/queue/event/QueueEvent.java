@@ -117,11 +117,12 @@ public sealed interface QueueEvent {
     }
 
     /**
-     * A callback the caller asked for instead of waiting (virtual hold, or a slot picked in the IVR) is closed:
-     * the same caller got through on a live call ({@code answeredOn}) and was answered, so nobody rings them
-     * back for the same need. A callback an operative booked after a call is a follow-up and is kept.
+     * A callback the caller asked for instead of waiting is closed because the same caller is on a live call
+     * ({@code liveCall}): they rang again while on virtual hold, and the live call took the kept place; or they
+     * were answered on it while a virtual hold or a slot picked in the IVR was pending. Nobody rings them back
+     * for the same need. A callback an operative booked after a call is a follow-up and is kept.
      */
-    record CallbackSuperseded(Instant at, CallId call, CallerRef caller, CallId answeredOn) implements QueueEvent {
+    record CallbackSuperseded(Instant at, CallId call, CallerRef caller, CallId liveCall) implements QueueEvent {
     }
 
     /** Unreachable after every attempt, support tier: closed, and recorded, never dropped silently. */

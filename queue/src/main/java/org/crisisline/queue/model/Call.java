@@ -68,6 +68,16 @@ public record Call(
         return state == CallState.WAITING;
     }
 
+    /**
+     * This live call in the place {@code kept} held for the same caller (they rang again while on virtual
+     * hold): the earlier of the two join times.
+     */
+    public Call inPlaceOf(Call kept) {
+        Instant earlier = kept.joinedAt.isBefore(joinedAt) ? kept.joinedAt : joinedAt;
+        return new Call(id, caller, line, source, tier, language, flaggedHighRisk, kind, earlier, state,
+                operative, attempts, dueBy, checkIn, answeredAt, interpreter);
+    }
+
     public Call withState(CallState newState) {
         return new Call(id, caller, line, source, tier, language, flaggedHighRisk, kind, joinedAt, newState,
                 operative, attempts, dueBy, checkIn, answeredAt, interpreter);

@@ -482,26 +482,28 @@ class CallbackRulesTest {
         private final CallerBuilder person = aCaller("p1").inTier(SUPPORT);
 
         @Test
-        @DisplayName("no longer has the virtual-hold place they left: it is closed when they are answered, once, and nobody is rung for it")
-        void virtualHoldIsClosed() {
+        @DisplayName("rings again while on virtual hold: the live call takes the kept place, the virtual hold is closed, and nobody is rung twice")
+        void ringingAgainTakesTheKeptPlace() {
             line.enqueue(person);
+            line.advance(Duration.ofMinutes(5));
             line.virtualHold("p1");
             line.end("p1");
-            line.enqueue(aCaller("p1-again").inTier(CRISIS).samePersonAs(person));
-            line.logOn(anOperative("op1"));
-            assertThat(line.operativeOf("p1-again")).isEqualTo("op1");
+            line.enqueue(aCaller("other").inTier(SUPPORT));
+            line.advance(Duration.ofMinutes(5));
 
-            Outcome answered = line.connect("p1-again");
+            Outcome rangAgain = line.enqueue(aCaller("p1-again").inTier(SUPPORT).samePersonAs(person));
 
-            assertThat(only(QueueEvent.CallbackSuperseded.class, answered)).singleElement().satisfies(closed -> {
+            assertThat(only(QueueEvent.CallbackSuperseded.class, rangAgain)).singleElement().satisfies(closed -> {
                 assertThat(closed.call().value()).isEqualTo("p1");
-                assertThat(closed.answeredOn().value()).isEqualTo("p1-again");
+                assertThat(closed.liveCall().value()).isEqualTo("p1-again");
                 assertThat(closed.caller().pseudonym()).isEqualTo("pseudo-p1");
             });
+            assertThat(line.call("p1-again").joinedAt()).isEqualTo(START);
+            assertThat(line.waitingInOrder()).containsExactly("p1-again", "other");
             assertThat(line.isOpen("p1")).isFalse();
-            assertThat(line.waitingInOrder()).isEmpty();
-            assertThat(only(OperativeAssigned.class, line.logOn(anOperative("op2")))).isEmpty();
-            assertThat(line.connect("p1-again").events()).isEmpty();
+            line.logOn(anOperative("op1"));
+            assertThat(line.operativeOf("p1-again")).isEqualTo("op1");
+            assertThat(only(QueueEvent.CallbackSuperseded.class, line.connect("p1-again"))).isEmpty();
         }
 
         @Test
