@@ -92,7 +92,7 @@ public final class ReferralDeliveryVerticle extends VerticleBase {
         return done.future();
     }
 
-    /** One pass over the referrals due for chasing, on this verticle's event loop. */
+    /** One pass over the referrals due for chasing (and archiving), on this verticle's event loop. */
     public Future<Void> chaseDue() {
         Promise<Void> done = Promise.promise();
         context.runOnContext(v -> chasePass().onComplete(done));
@@ -109,11 +109,13 @@ public final class ReferralDeliveryVerticle extends VerticleBase {
                 .toList())).mapEmpty();
     }
 
+    /** Chases the referrals due for it, then archives the settled ones beyond the newest {@code keep-settled}. */
     private Future<Void> chasePass() {
         return desk.book().compose(book -> Future.join(book.referrals().stream()
-                .filter(referral -> desk.watch().isDueForChasing(referral, clock.instant()))
-                .map(referral -> desk.apply(referral.id(), desk.lifecycle()::chase, ReferralJournal.By.DELIVERY))
-                .toList())).mapEmpty();
+                        .filter(referral -> desk.watch().isDueForChasing(referral, clock.instant()))
+                        .map(referral -> desk.apply(referral.id(), desk.lifecycle()::chase, ReferralJournal.By.DELIVERY))
+                        .toList()))
+                .compose(chased -> desk.archiveSettled(settings.keepSettled()));
     }
 
     /**

@@ -4,8 +4,11 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.crisisline.server.pathway.PathwayEvent;
@@ -78,9 +81,18 @@ public final class ReferralDesk {
         if (queued.isEmpty()) {
             return Future.succeededFuture(List.of());
         }
-        Instant now = clock.instant();
-        return saved(book -> book.open(queued, now), by)
-                .map(book -> queued.stream().map(r -> book.referral(r.id()).orElseThrow()).toList());
+        // One already settled and archived is returned as it was, never opened (and sent) a second time.
+        return Future.all(queued.stream().map(r -> store.archived(r.id())).toList()).compose(found -> {
+            Map<ReferralId, Referral> archived = new HashMap<>();
+            found.<Optional<Referral>>list().forEach(r -> r.ifPresent(a -> archived.put(a.id(), a)));
+            List<Referral> toOpen = queued.stream().filter(r -> !archived.containsKey(r.id())).toList();
+            Instant now = clock.instant();
+            Future<ReferralBook> book = toOpen.isEmpty() ? Future.succeededFuture(latest)
+                    : saved(current -> current.open(toOpen, now), by);
+            return book.map(saved -> queued.stream()
+                    .map(r -> archived.containsKey(r.id()) ? archived.get(r.id()) : saved.referral(r.id()).orElseThrow())
+                    .toList());
+        });
     }
 
     /**
@@ -89,9 +101,50 @@ public final class ReferralDesk {
      * {@link ReferralRefused.Kind#CONFLICT} when the lifecycle refuses the step.
      */
     public Future<Referral> apply(ReferralId id, Function<Referral, Result<Referral>> step, ReferralJournal.By by) {
-        return existing(id)
-                .compose(found -> saved(book -> book.update(id, step, clock.instant()), by))
-                .map(book -> book.referral(id).orElseThrow());
+        return book().compose(book -> book.referral(id).isPresent()
+                ? saved(current -> current.update(id, step, clock.instant()), by)
+                        .map(saved -> saved.referral(id).orElseThrow())
+                : store.archived(id).map(archived -> againOnArchived(id, archived, step)));
+    }
+
+    /** The referral, from the book or, once settled and archived, from the archive. */
+    public Future<Optional<Referral>> find(ReferralId id) {
+        return book().compose(book -> book.referral(id).isPresent() ? Future.succeededFuture(book.referral(id))
+                : store.archived(id));
+    }
+
+    /**
+     * Moves the settled referrals beyond the newest {@code keep} ones to the archive: written there first, then
+     * taken out of the book (a failure in between leaves them in both, which loses nothing).
+     */
+    public Future<Void> archiveSettled(int keep) {
+        return book().compose(book -> {
+            List<Referral> settled = book.settledBeyond(keep);
+            if (settled.isEmpty()) {
+                return Future.<Void>succeededFuture();
+            }
+            List<ReferralId> ids = settled.stream().map(Referral::id).toList();
+            return store.archive(settled)
+                    .compose(v -> saved(current -> current.withoutArchived(ids, clock.instant()),
+                            ReferralJournal.By.DELIVERY))
+                    .<Void>mapEmpty();
+        });
+    }
+
+    /**
+     * A step on an archived referral: it is settled, so the step may only repeat what happened (the same
+     * answer sent again), which returns it unchanged; anything else is a conflict.
+     */
+    private static Referral againOnArchived(ReferralId id, Optional<Referral> archived,
+                                            Function<Referral, Result<Referral>> step) {
+        Referral referral = archived.orElseThrow(() ->
+                new ReferralRefused(ReferralRefused.Kind.NOT_FOUND, "There is no referral " + id + "."));
+        Result<Referral> again = step.apply(referral);
+        if (again instanceof Result.Accepted<Referral> same && same.events().isEmpty()) {
+            return referral;
+        }
+        throw new ReferralRefused(ReferralRefused.Kind.CONFLICT, again instanceof Result.Rejected<Referral> refused
+                ? refused.reason() : "Referral " + id + " is settled and archived; it does not change any more.");
     }
 
     /** A delivery attempt failed: retried later with backoff, flagged to leads after enough failures. */

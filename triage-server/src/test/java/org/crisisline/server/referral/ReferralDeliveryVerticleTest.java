@@ -12,9 +12,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.audit.AuditRecord;
 import org.crisisline.server.audit.InMemoryAuditLog;
@@ -23,6 +26,7 @@ import org.crisisline.server.pathway.config.PathwaySettingsReader;
 import org.crisisline.server.pathway.config.ReferralDeliverySettings;
 import org.crisisline.server.pathway.config.ReferralEndpoint;
 import org.crisisline.server.pathway.fhir.FhirJson;
+import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.outbox.OutboxEntry;
 import org.crisisline.server.pathway.referral.Referral;
 import org.crisisline.server.pathway.referral.ReferralBook;
@@ -30,6 +34,8 @@ import org.crisisline.server.pathway.referral.ReferralDelivery;
 import org.crisisline.server.pathway.referral.ReferralLifecycle;
 import org.crisisline.server.pathway.referral.ReferralStatus;
 import org.crisisline.server.pathway.referral.ReferralWatch;
+import org.crisisline.server.pathway.referral.RejectionReason;
+import org.crisisline.server.pathway.referral.TeamRejection;
 import org.crisisline.server.pathway.testing.TeamBuilder;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +53,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReferralDeliveryVerticleTest {
     private static final String TOKEN = "leeds-west-token-0123456789";
     private static final String ENDPOINT = "endpoint-leeds-west";
+    private static final ReferralJournal.By PARTNER = new ReferralJournal.By("partner:" + ENDPOINT, List.of());
 
     private final MutableClock clock = MutableClock.at("2026-11-27T19:00:00Z");
     private final InMemoryAuditLog audit = new InMemoryAuditLog();
@@ -87,8 +94,14 @@ class ReferralDeliveryVerticleTest {
     }
 
     private ReferralDeliveryVerticle deployed(Map<String, ReferralEndpoint> endpoints, Duration timeout) throws Exception {
+        return deployed(endpoints, timeout, 500);
+    }
+
+    private ReferralDeliveryVerticle deployed(Map<String, ReferralEndpoint> endpoints, Duration timeout, int keepSettled)
+            throws Exception {
         ReferralDeliveryVerticle verticle = new ReferralDeliveryVerticle(desk, () -> teams,
-                new ReferralDeliverySettings(endpoints, timeout, Duration.ofHours(1), Duration.ofHours(1)), clock);
+                new ReferralDeliverySettings(endpoints, timeout, Duration.ofHours(1), Duration.ofHours(1), keepSettled),
+                clock);
         await(vertx.deployVerticle(verticle));
         return verticle;
     }
@@ -109,6 +122,16 @@ class ReferralDeliveryVerticleTest {
 
     private OutboxEntry entryOf(Referral referral) throws Exception {
         return await(desk.book()).outbox().entry(ReferralDelivery.entryId(referral.id())).orElseThrow();
+    }
+
+    /** A referral made on {@code call}, delivered to the team, which then answers it with {@code answer}. */
+    private Referral answered(ReferralDeliveryVerticle verticle, String call,
+                              Function<Referral, Result<Referral>> answer) throws Exception {
+        Referral referral = await(desk.open(List.of(aReferralRequest().onCall(call).build()),
+                new ReferralJournal.By("op1", List.of()))).get(0);
+        await(verticle.deliverDue());
+        await(desk.apply(referral.id(), desk.lifecycle()::acknowledge, PARTNER));
+        return await(desk.apply(referral.id(), answer, PARTNER));
     }
 
     /** Steps the clock past any backoff, then runs one delivery pass. */
@@ -211,5 +234,36 @@ class ReferralDeliveryVerticleTest {
 
     private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(15, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @DisplayName("settled referrals beyond the newest kept leave the book for the archive, audited; a team's repeated answer still finds them there, a contrary one is refused, and the same outcome sent again opens nothing twice")
+    void settledReferralsAreArchived() throws Exception {
+        ReferralDeliveryVerticle verticle = deployed(endpointAt(teamAnswering(202)), Duration.ofSeconds(5), 1);
+        Referral oldest = answered(verticle, "call-1", desk.lifecycle()::accept);
+        Referral newer = answered(verticle, "call-2", desk.lifecycle()::accept);
+        Referral open = await(desk.open(List.of(aReferralRequest().onCall("call-3").build()),
+                new ReferralJournal.By("op1", List.of()))).get(0);
+
+        await(verticle.chaseDue());
+
+        ReferralBook book = await(desk.book());
+        assertThat(book.referrals()).extracting(Referral::id).containsExactly(newer.id(), open.id());
+        assertThat(book.outbox().entry(ReferralDelivery.entryId(oldest.id()))).isEmpty();
+        assertThat(await(desk.find(oldest.id()))).contains(oldest);
+        assertThat(await(audit.records())).extracting(AuditRecord::entry).anySatisfy(entry -> {
+            assertThat(entry.action()).isEqualTo("referral.archived");
+            assertThat(entry.targetId()).isEqualTo(oldest.id().value());
+        });
+        assertThat(await(desk.apply(oldest.id(), desk.lifecycle()::accept, PARTNER))).isEqualTo(oldest);
+        assertThat(desk.apply(oldest.id(), referral -> desk.lifecycle().rejectByTeam(referral,
+                        new TeamRejection(RejectionReason.OUT_OF_AREA, "not ours", Set.of())), PARTNER)
+                .toCompletionStage().toCompletableFuture())
+                .failsWithin(Duration.ofSeconds(5)).withThrowableOfType(ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(ReferralRefused.class,
+                        refused -> assertThat(refused.kind()).isEqualTo(ReferralRefused.Kind.CONFLICT));
+        assertThat(await(desk.open(List.of(aReferralRequest().onCall("call-1").build()),
+                new ReferralJournal.By("op1", List.of())))).containsExactly(oldest);
+        assertThat(await(desk.book()).referral(oldest.id())).isEmpty();
     }
 }

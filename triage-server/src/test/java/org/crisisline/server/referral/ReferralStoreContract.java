@@ -137,4 +137,18 @@ abstract class ReferralStoreContract {
                 .isEqualTo(ReferralStatus.DELIVERED);
         assertThat(book.dueForDelivery(T0.plusSeconds(86_400))).isEmpty();
     }
+
+    @Test
+    @DisplayName("an archived referral is kept whole and found by its id; archiving it again changes nothing; an unknown id finds nothing")
+    void archiveKeepsSettledReferrals() throws Exception {
+        Referral accepted = lifecycle.accept(lifecycle.acknowledge(lifecycle.delivered(queued("ref-1")).orElseThrow())
+                .orElseThrow()).orElseThrow();
+
+        await(store.archive(List.of(accepted)));
+        await(store.archive(List.of(accepted)));
+
+        assertThat(await(store.archived(ReferralId.of("ref-1")))).contains(accepted);
+        assertThat(await(store.archived(ReferralId.of("ref-2")))).isEmpty();
+        assertThat(await(store.read()).referrals()).isEmpty();
+    }
 }

@@ -1,9 +1,13 @@
 package org.crisisline.server.referral;
 
 import io.vertx.core.Future;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.function.Function;
 import org.crisisline.server.pathway.Result;
+import org.crisisline.server.pathway.referral.Referral;
 import org.crisisline.server.pathway.referral.ReferralBook;
+import org.crisisline.server.pathway.referral.ReferralId;
 
 /** A real store that a test can take down, as a Redis outage would: while down, every call fails and nothing is saved. */
 public final class SwitchableReferralStore implements ReferralStore {
@@ -26,6 +30,16 @@ public final class SwitchableReferralStore implements ReferralStore {
     @Override
     public Future<Result<ReferralBook>> change(Function<ReferralBook, Result<ReferralBook>> step) {
         return down ? unavailable() : real.change(step);
+    }
+
+    @Override
+    public Future<Void> archive(Collection<Referral> settled) {
+        return down ? unavailable() : real.archive(settled);
+    }
+
+    @Override
+    public Future<Optional<Referral>> archived(ReferralId id) {
+        return down ? unavailable() : real.archived(id);
     }
 
     private static <T> Future<T> unavailable() {

@@ -75,9 +75,9 @@ public final class PartnerRoutes {
         JsonInput body = JsonInput.body(rc, "status", "reasonCode", "explanation", "citedFactors");
         Function<Referral, Result<Referral>> step = step(body, rc.body().asJsonObject());
         ReferralJournal.By by = new ReferralJournal.By("partner:" + caller.id(), List.of());
-        desk.book()
-                .compose(book -> {
-                    Referral referral = book.referral(id).orElseThrow(() ->
+        desk.find(id)
+                .compose(found -> {
+                    Referral referral = found.orElseThrow(() ->
                             new ApiError(404, "unknown-referral", "There is no referral " + id + "."));
                     if (!sentTo(referral, caller)) {
                         throw new ApiError(403, "not-your-referral", "This referral was not sent to your endpoint.");

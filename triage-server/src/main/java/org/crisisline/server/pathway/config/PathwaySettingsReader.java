@@ -69,7 +69,8 @@ public final class PathwaySettingsReader {
                 text(values),
                 new ReferralDeliverySettings(endpoints(values), duration(values, "pathway.referral.delivery-timeout"),
                         duration(values, "pathway.referral.delivery-check-every"),
-                        duration(values, "pathway.referral.chase-check-every")));
+                        duration(values, "pathway.referral.chase-check-every"),
+                        count(values, "pathway.referral.keep-settled")));
     }
 
     /** {@code pathway.referral.endpoints.<id>.url} and {@code .token}, both required for each id named. */

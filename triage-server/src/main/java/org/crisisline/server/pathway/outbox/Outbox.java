@@ -43,6 +43,17 @@ public final class Outbox {
         return new Outbox(policy, byId);
     }
 
+    /** This outbox without a delivered entry (its referral was archived); a pending or unknown one is kept. */
+    public Outbox withoutDelivered(OutboxId id) {
+        OutboxEntry entry = entries.get(id);
+        if (entry == null || entry.isPending()) {
+            return this;
+        }
+        Map<OutboxId, OutboxEntry> next = new LinkedHashMap<>(entries);
+        next.remove(id);
+        return new Outbox(policy, next);
+    }
+
     /** Every entry, pending or delivered, in the order they were enqueued. */
     public Collection<OutboxEntry> entries() {
         return List.copyOf(entries.values());

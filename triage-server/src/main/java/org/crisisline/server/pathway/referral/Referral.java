@@ -53,6 +53,11 @@ public record Referral(ReferralId id, ReferralRequest request, ReferralStatus st
         return status == ReferralStatus.REJECTED && rejection.isEmpty();
     }
 
+    /** Nothing more will happen to it: accepted, or rejected with our fallback plan recorded. */
+    public boolean isSettled() {
+        return status == ReferralStatus.ACCEPTED || (status == ReferralStatus.REJECTED && rejection.isPresent());
+    }
+
     /** Not accepted or rejected by the respond-by deadline. */
     public boolean isOverdueAt(Instant now) {
         return !status.isDecided() && now.isAfter(respondBy);

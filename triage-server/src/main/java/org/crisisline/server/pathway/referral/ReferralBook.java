@@ -13,6 +13,7 @@ import org.crisisline.server.pathway.PathwayEvent;
 import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.outbox.Outbox;
 import org.crisisline.server.pathway.outbox.OutboxEntry;
+import org.crisisline.server.pathway.outbox.OutboxId;
 import org.crisisline.server.pathway.outbox.RetryPolicy;
 
 /**
@@ -62,6 +63,39 @@ public final class ReferralBook {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    /**
+     * The settled referrals beyond the newest {@code keep} settled ones, oldest opened first: what may leave the
+     * live book for the archive, so that the book (rewritten whole on each change) stays small however many
+     * referrals a line makes over the years.
+     */
+    public List<Referral> settledBeyond(int keep) {
+        List<Referral> settled = referrals.values().stream().filter(Referral::isSettled).toList();
+        return settled.subList(0, Math.max(0, settled.size() - keep));
+    }
+
+    /**
+     * Takes referrals that were archived out of the book, with their delivered outbox entries
+     * ({@code ReferralArchived} each). One that is unknown here, or not settled, stays: archiving never loses
+     * a referral something can still happen to.
+     */
+    public Result<ReferralBook> withoutArchived(Collection<ReferralId> archived, Instant now) {
+        Map<ReferralId, Referral> next = new LinkedHashMap<>(referrals);
+        Outbox nextOutbox = outbox;
+        List<PathwayEvent> events = new ArrayList<>();
+        for (ReferralId id : archived) {
+            Referral referral = referrals.get(id);
+            OutboxId entry = ReferralDelivery.entryId(id);
+            if (referral == null || !referral.isSettled() || outbox.entry(entry).filter(OutboxEntry::isPending)
+                    .isPresent()) {
+                continue;
+            }
+            next.remove(id);
+            nextOutbox = nextOutbox.withoutDelivered(entry);
+            events.add(new ReferralEvent.ReferralArchived(referral, now));
+        }
+        return events.isEmpty() ? Result.accepted(this) : Result.accepted(new ReferralBook(next, nextOutbox), events);
     }
 
     /** The referrals whose outbox entries are due for a delivery attempt at {@code now}, longest waiting first. */

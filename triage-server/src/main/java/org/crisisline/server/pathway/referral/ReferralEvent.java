@@ -34,6 +34,10 @@ public sealed interface ReferralEvent extends PathwayEvent {
     }
 
     /** The team was chased for an acknowledgement (the n-th time, in {@code referral().chases()}). */
+    /** Settled long enough ago to leave the live book; kept in the archive, where it can still be looked up. */
+    record ReferralArchived(Referral referral, Instant at) implements ReferralEvent {
+    }
+
     record ReferralChased(Referral referral, Instant at) implements ReferralEvent {
     }
 }

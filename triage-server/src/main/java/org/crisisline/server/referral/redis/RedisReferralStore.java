@@ -7,13 +7,17 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.crisisline.server.pathway.Result;
 import org.crisisline.server.pathway.outbox.RetryPolicy;
+import org.crisisline.server.pathway.referral.Referral;
 import org.crisisline.server.pathway.referral.ReferralBook;
+import org.crisisline.server.pathway.referral.ReferralId;
 import org.crisisline.server.referral.ReferralStore;
 import org.crisisline.server.referral.ReferralStoreException;
 
@@ -26,8 +30,9 @@ import org.crisisline.server.referral.ReferralStoreException;
  * conflicts come only from other nodes. Every call has the configured timeout; a failure is a
  * {@link ReferralStoreException} and saves nothing.
  *
- * <p>The whole book is rewritten on each change: fine for an evening's referrals, not for years of them
- * (archiving decided referrals is for later). Thread-safe; never blocks.
+ * <p>The whole book is rewritten on each change, so settled referrals leave it for the archive: each one a
+ * string of its own, {@code <prefix>:referrals:archive:<id>}, kept without expiry (how long records are kept
+ * is the service's records policy, not this store's). Thread-safe; never blocks.
  */
 public final class RedisReferralStore implements ReferralStore {
     /** KEYS[1] the book; ARGV[1] the version the change was made from; ARGV[2] the new book. 1 saved, 0 conflict. */
@@ -75,8 +80,26 @@ public final class RedisReferralStore implements ReferralStore {
         }
     }
 
+    @Override
+    public Future<Void> archive(Collection<Referral> settled) {
+        // One SET each, not MSET: on a Redis Cluster the archive keys lie in different slots.
+        return Future.all(settled.stream().map(referral -> send(Request.cmd(Command.SET)
+                        .arg(archiveKey(referral.id())).arg(ReferralBookJson.encodeReferral(referral)))).toList())
+                .mapEmpty();
+    }
+
+    @Override
+    public Future<Optional<Referral>> archived(ReferralId id) {
+        return send(Request.cmd(Command.GET).arg(archiveKey(id)))
+                .map(json -> Optional.ofNullable(json).map(found -> ReferralBookJson.decodeReferral(found.toString())));
+    }
+
     public void close() {
         redis.close();
+    }
+
+    private String archiveKey(ReferralId id) {
+        return options.keyPrefix() + ":referrals:archive:" + id.value();
     }
 
     private Future<Result<ReferralBook>> attempt(Function<ReferralBook, Result<ReferralBook>> step, int attempt) {

@@ -56,6 +56,15 @@ public final class ReferralBookJson {
         return ReferralBook.of(referrals, Outbox.of(policy, entries));
     }
 
+    /** One referral on its own (an archived one). */
+    public static String encodeReferral(Referral referral) {
+        return referral(referral).encode();
+    }
+
+    public static Referral decodeReferral(String json) {
+        return referral(new JsonObject(json));
+    }
+
     private static JsonObject referral(Referral referral) {
         ReferralRequest request = referral.request();
         JsonObject reached = new JsonObject();

@@ -7,6 +7,7 @@ import static org.crisisline.server.pathway.testing.ReferralRequestBuilder.aRefe
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.server.pathway.Result;
@@ -132,5 +133,31 @@ class ReferralBookTest {
         assertThat(ReferralId.forCall(CallId.of("call-1"), TeamId.of("leeds-east"))).isNotEqualTo(id);
         assertThat(ReferralId.forCall(CallId.of("call-2"), TeamId.of("leeds-west"))).isNotEqualTo(id);
         assertThat(id.value()).matches("ref-[0-9a-f]{24}").doesNotContain("call");
+    }
+
+    @Test
+    @DisplayName("only settled referrals beyond the newest kept ones leave for the archive, with their delivered entries; a rejection still waiting for its fallback plan stays")
+    void settledReferralsLeaveForTheArchive() {
+        ReferralBook book = empty.open(List.of(queued("ref-1"), queued("ref-2"), queued("ref-3"), queued("ref-4")), T0)
+                .orElseThrow();
+        for (String id : List.of("ref-1", "ref-2", "ref-3", "ref-4")) {
+            book = book.update(ReferralId.of(id), lifecycle::acknowledge, T0).orElseThrow();
+        }
+        book = book.update(ReferralId.of("ref-1"), lifecycle::accept, T0).orElseThrow();
+        book = book.update(ReferralId.of("ref-2"), referral -> lifecycle.rejectByTeam(referral,
+                new TeamRejection(RejectionReason.OUT_OF_AREA, "not our area", Set.of())), T0).orElseThrow();
+        book = book.update(ReferralId.of("ref-3"), lifecycle::accept, T0).orElseThrow();
+
+        List<Referral> beyond = book.settledBeyond(1);
+        Result<ReferralBook> archived = book.withoutArchived(
+                List.of(ReferralId.of("ref-1"), ReferralId.of("ref-2"), ReferralId.of("ref-9")), T0);
+
+        assertThat(beyond).extracting(Referral::id).containsExactly(ReferralId.of("ref-1"));
+        assertThat(archived.orElseThrow().referrals()).extracting(Referral::id)
+                .containsExactly(ReferralId.of("ref-2"), ReferralId.of("ref-3"), ReferralId.of("ref-4"));
+        assertThat(archived.orElseThrow().outbox().entry(ReferralDelivery.entryId(ReferralId.of("ref-1")))).isEmpty();
+        assertThat(archived.events()).singleElement().isInstanceOfSatisfying(ReferralEvent.ReferralArchived.class,
+                event -> assertThat(event.referral().id()).isEqualTo(ReferralId.of("ref-1")));
+        assertThat(book.settledBeyond(5)).isEmpty();
     }
 }

@@ -22,6 +22,7 @@ public final class ReferralRequestBuilder {
     private String team = "leeds-west";
     private String risk = "Low mood for six weeks, no plan, protective factors: family";
     private boolean clinicalRisk;
+    private String call = "call-1";
 
     public static ReferralRequestBuilder aReferralRequest() {
         return new ReferralRequestBuilder();
@@ -56,8 +57,14 @@ public final class ReferralRequestBuilder {
         return this;
     }
 
+    /** Made on another call (so another referral id). */
+    public ReferralRequestBuilder onCall(String callId) {
+        this.call = callId;
+        return this;
+    }
+
     public ReferralRequest build() {
-        return new ReferralRequest(CallId.of("call-1"), new CallerRef("k7f3a9c2e1"), TeamId.of(team), urgency,
+        return new ReferralRequest(CallId.of(call), new CallerRef("k7f3a9c2e1"), TeamId.of(team), urgency,
                 new RiskSummary(risk, clinicalRisk), consent, OperativeId.of("op-1"));
     }
 }
