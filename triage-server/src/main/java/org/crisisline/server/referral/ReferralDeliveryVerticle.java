@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import org.crisisline.server.pathway.cmht.CmhtDirectory;
 import org.crisisline.server.pathway.cmht.CmhtTeam;
 import org.crisisline.server.pathway.config.ReferralDeliverySettings;
 import org.crisisline.server.pathway.config.ReferralEndpoint;
+import org.crisisline.server.pathway.fhir.ChaseReminderMapper;
 import org.crisisline.server.pathway.fhir.FhirJson;
 import org.crisisline.server.pathway.fhir.ServiceRequestMapper;
 import org.crisisline.server.pathway.referral.Referral;
@@ -49,6 +51,7 @@ public final class ReferralDeliveryVerticle extends VerticleBase {
     private final ReferralDeliverySettings settings;
     private final Clock clock;
     private final ServiceRequestMapper mapper = new ServiceRequestMapper();
+    private final ChaseReminderMapper reminders = new ChaseReminderMapper();
     private final Set<ReferralId> inFlight = new HashSet<>();
     private FhirJson fhir;
     private HttpClient client;
@@ -109,13 +112,42 @@ public final class ReferralDeliveryVerticle extends VerticleBase {
                 .toList())).mapEmpty();
     }
 
-    /** Chases the referrals due for it, then archives the settled ones beyond the newest {@code keep-settled}. */
+    /**
+     * Chases the referrals due for it (each chase recorded, then a reminder sent to the team), then archives the
+     * settled ones beyond the newest {@code keep-settled}.
+     */
     private Future<Void> chasePass() {
         return desk.book().compose(book -> Future.join(book.referrals().stream()
                         .filter(referral -> desk.watch().isDueForChasing(referral, clock.instant()))
-                        .map(referral -> desk.apply(referral.id(), desk.lifecycle()::chase, ReferralJournal.By.DELIVERY))
+                        .map(referral -> desk.apply(referral.id(), desk.lifecycle()::chase, ReferralJournal.By.DELIVERY)
+                                .compose(this::remind))
                         .toList()))
-                .compose(chased -> desk.archiveSettled(settings.keepSettled()));
+                .eventually(() -> desk.archiveSettled(settings.keepSettled()))
+                .mapEmpty();
+    }
+
+    /**
+     * Sends the team a FHIR Communication reminding it of the referral, to {@code Communication} beside its
+     * ServiceRequest endpoint. Best effort: the chase is recorded and shown to leads whatever happens, a failed
+     * reminder is logged (ids only), and the next chase sends another.
+     */
+    private Future<Void> remind(Referral chased) {
+        String key = ChaseReminderMapper.reminderId(chased);
+        Future<Integer> sent;
+        try {
+            Target target = target(chased);
+            sent = send(target, target.endpoint().url().resolve("Communication"), key,
+                    fhir.encode(reminders.toReminder(chased, target.team())));
+        } catch (DeliveryFailure failure) {
+            sent = Future.failedFuture(failure);
+        }
+        return sent.transform(done -> {
+            if (done.failed() || done.result() < 200 || done.result() >= 300) {
+                log.warn("referral {}: the chase reminder {} did not reach the team: {}", chased.id(), key,
+                        done.failed() ? reason(done.cause()) : "HTTP " + done.result());
+            }
+            return Future.succeededFuture();
+        });
     }
 
     /**
@@ -144,33 +176,44 @@ public final class ReferralDeliveryVerticle extends VerticleBase {
 
     /** Sends the referral; the HTTP status the endpoint answered. */
     private Future<Integer> post(Referral referral) {
-        String endpointId;
-        ReferralEndpoint endpoint;
-        String body;
         try {
-            CmhtTeam team = teams.get().team(referral.request().team()).orElseThrow(() ->
-                    new DeliveryFailure("team " + referral.request().team() + " is no longer in the CMHT directory"));
-            endpointId = team.referralEndpointId();
-            endpoint = settings.endpoint(endpointId).orElseThrow(() ->
-                    new DeliveryFailure("no endpoint '" + team.referralEndpointId() + "' is configured "
-                            + "(pathway.referral.endpoints." + team.referralEndpointId() + ".url)"));
-            body = fhir.encode(mapper.toServiceRequest(referral, team));
+            Target target = target(referral);
+            return send(target, target.endpoint().url(), referral.id().value(),
+                    fhir.encode(mapper.toServiceRequest(referral, target.team())));
         } catch (DeliveryFailure failure) {
             return Future.failedFuture(failure);
         }
+    }
+
+    /** Where a referral goes: its team (still in the directory) and the team's configured endpoint. */
+    private record Target(CmhtTeam team, String endpointId, ReferralEndpoint endpoint) {
+    }
+
+    private Target target(Referral referral) {
+        CmhtTeam team = teams.get().team(referral.request().team()).orElseThrow(() ->
+                new DeliveryFailure("team " + referral.request().team() + " is no longer in the CMHT directory"));
+        String endpointId = team.referralEndpointId();
+        ReferralEndpoint endpoint = settings.endpoint(endpointId).orElseThrow(() ->
+                new DeliveryFailure("no endpoint '" + endpointId + "' is configured "
+                        + "(pathway.referral.endpoints." + endpointId + ".url)"));
+        return new Target(team, endpointId, endpoint);
+    }
+
+    /** POSTs a FHIR resource with the endpoint's token and an idempotency key; the HTTP status answered. */
+    private Future<Integer> send(Target target, URI url, String idempotencyKey, String body) {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
-                .setAbsoluteURI(endpoint.url().toString())
+                .setAbsoluteURI(url.toString())
                 .putHeader(HttpHeaders.CONTENT_TYPE, FHIR_JSON)
                 .putHeader(HttpHeaders.ACCEPT, FHIR_JSON + ", application/json")
-                .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + endpoint.token())
-                .putHeader("Idempotency-Key", referral.id().value());
+                .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + target.endpoint().token())
+                .putHeader("Idempotency-Key", idempotencyKey);
         long timeout = settings.timeout().toMillis();
         return client.request(request)
                 .compose(sending -> sending.send(Buffer.buffer(body)))
                 .compose(answer -> answer.body().map(ignored -> answer.statusCode()))
                 .timeout(timeout, TimeUnit.MILLISECONDS)
                 .recover(failure -> Future.failedFuture(failure instanceof TimeoutException
-                        ? new DeliveryFailure("no answer from endpoint '" + endpointId + "' within "
+                        ? new DeliveryFailure("no answer from endpoint '" + target.endpointId() + "' within "
                                 + settings.timeout().toMillis() + " ms")
                         : failure));
     }

@@ -37,6 +37,7 @@ import org.crisisline.server.pathway.referral.ReferralWatch;
 import org.crisisline.server.pathway.referral.RejectionReason;
 import org.crisisline.server.pathway.referral.TeamRejection;
 import org.crisisline.server.pathway.testing.TeamBuilder;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -212,7 +213,7 @@ class ReferralDeliveryVerticleTest {
     }
 
     @Test
-    @DisplayName("a delivered referral not acknowledged within chase-after is chased once per interval, and audited")
+    @DisplayName("a delivered referral not acknowledged within chase-after is chased once per interval, audited, and the team is sent a FHIR reminder about it")
     void chasing() throws Exception {
         ReferralDeliveryVerticle verticle = deployed(endpointAt(teamAnswering(200)), Duration.ofSeconds(5));
         Referral referral = opened();
@@ -226,6 +227,32 @@ class ReferralDeliveryVerticleTest {
 
         assertThat(current(referral).chases()).isEqualTo(1);
         assertThat(actions()).filteredOn("referral.chased"::equals).hasSize(1);
+        assertThat(received).extracting(HttpServerRequest::path)
+                .containsExactly("/fhir/ServiceRequest", "/fhir/Communication");
+        HttpServerRequest reminder = received.get(1);
+        assertThat(reminder.getHeader("Idempotency-Key")).isEqualTo(referral.id().value() + "-chase-1");
+        assertThat(reminder.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+        Communication sent = new FhirJson().parseCommunication(bodies.get(1));
+        assertThat(sent.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("reminder");
+        assertThat(sent.getAboutFirstRep().getIdentifier().getValue()).isEqualTo(referral.id().value());
+        assertThat(sent.getPriority()).isEqualTo(Communication.CommunicationPriority.URGENT);
+        assertThat(sent.getPayloadFirstRep().getContentStringType().getValue())
+                .contains(referral.id().value()).doesNotContain(referral.request().caller().pseudonym());
+    }
+
+    @Test
+    @DisplayName("a reminder the team's server refuses is logged, and the chase is still recorded")
+    void refusedReminderKeepsTheChase() throws Exception {
+        ReferralDeliveryVerticle verticle = deployed(endpointAt(teamAnswering(202, 404)), Duration.ofSeconds(5));
+        Referral referral = opened();
+        await(verticle.deliverDue());
+        clock.advance(PathwaySettingsReader.defaults().referral().chaseAfter(referral.urgency()));
+
+        await(verticle.chaseDue());
+
+        assertThat(received).hasSize(2);
+        assertThat(current(referral).chases()).isEqualTo(1);
+        assertThat(current(referral).status()).isEqualTo(ReferralStatus.DELIVERED);
     }
 
     private List<String> actions() throws Exception {

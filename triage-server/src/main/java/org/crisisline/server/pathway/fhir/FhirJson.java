@@ -1,6 +1,7 @@
 package org.crisisline.server.pathway.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.Communication;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
@@ -21,6 +22,14 @@ public final class FhirJson {
 
     public String encode(ServiceRequest request) {
         return context.newJsonParser().encodeResourceToString(request);
+    }
+
+    public String encode(Communication communication) {
+        return context.newJsonParser().encodeResourceToString(communication);
+    }
+
+    public Communication parseCommunication(String json) {
+        return context.newJsonParser().parseResource(Communication.class, json);
     }
 
     public ServiceRequest parseServiceRequest(String json) {
