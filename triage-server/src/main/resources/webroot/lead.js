@@ -1,7 +1,7 @@
 // The clinical lead's dashboard: the queue board from the Server-Sent Events stream /api/lead/stream
 // (event "queue"), referrals to watch: undelivered, awaiting a fallback plan, overdue, due for chasing or
-// awaiting acknowledgement (refreshed every 30 s), and the two overrides
-// (give a call to an operative, send an operative on a break), each with a required reason.
+// awaiting acknowledgement (refreshed every 30 s), and the overrides (give a call to an operative, send an
+// operative on a break, cancel a booked callback), each with a required reason.
 import { api, duration, el, fields, requireRole, say, sayError, setOptions, tierBadge, timeOfDay, words } from '/app.js';
 
 const REFERRALS_EVERY_MS = 30000;
@@ -51,6 +51,8 @@ function show(board) {
   const ops = board.operatives.map((o) => [o.id, o.id + ' · ' + words(o.state)]);
   setOptions($('take-operative'), ops, 'Choose an operative');
   setOptions($('break-operative'), ops, 'Choose an operative');
+  setOptions($('cancel-call'), board.bookedCallbacks.map((c) => [c.id, c.id + ' · ' + words(c.kind) + ' · tier ' + c.tier
+    + ' · ' + (c.state === 'SCHEDULED' ? 'due ' + timeOfDay(c.joinedAt) : 'holding a place')]), 'Choose a callback');
   $('live').textContent = 'Live · updated ' + timeOfDay(board.at);
 }
 
@@ -117,6 +119,10 @@ $('take-form').addEventListener('submit', (event) => {
 $('break-form').addEventListener('submit', (event) => {
   event.preventDefault();
   override(event.target, '/api/lead/break', (r) => r.operative + ': ' + words(r.block) + '.');
+});
+$('cancel-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  override(event.target, '/api/lead/cancel-callback', (r) => r.call + ': callback cancelled.');
 });
 
 await requireRole('CLINICAL_LEAD');

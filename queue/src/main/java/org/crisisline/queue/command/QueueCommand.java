@@ -218,6 +218,22 @@ public sealed interface QueueCommand {
         }
     }
 
+    /**
+     * A clinical lead cancels a callback that is booked but not being made (virtual hold or slot), with a reason:
+     * the person will not be rung. Check-ins are not cancelled this way (a series is shortened, with notice).
+     */
+    record CancelCallback(CallId call, Actor by, String reason) implements QueueCommand {
+        public CancelCallback {
+            Objects.requireNonNull(call, "call");
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        public Outcome applyTo(QueueCore core) {
+            return core.cancelCallback(call, by, reason);
+        }
+    }
+
     /** The staff rota that callback slot capacity comes from. */
     record SetRota(Rota rota) implements QueueCommand {
         public SetRota {

@@ -15,6 +15,7 @@ import org.crisisline.queue.config.CallbackRules;
 import org.crisisline.queue.event.Outcome.Rejection;
 import org.crisisline.queue.event.QueueEvent.AlertReason;
 import org.crisisline.queue.event.QueueEvent;
+import org.crisisline.queue.model.Actor;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.CallKind;
@@ -203,6 +204,33 @@ final class CallbackDesk {
                 .filter(c -> c.dueBy().map(due -> !due.isAfter(at)).orElse(false))
                 .ifPresent(c -> state.emit(new QueueEvent.ClinicalLeadAlerted(at, AlertReason.CALLBACK_OVERDUE,
                         Optional.of(id), Optional.empty(), c.kind() + " not yet tried, due by " + c.dueBy().get())));
+    }
+
+    /**
+     * A clinical lead cancels a booked callback (virtual hold or slot) that is waiting or scheduled: it ends
+     * with {@code CallbackCancelled} and the override is recorded. One being dialled now is refused (the lead
+     * waits for that attempt to end); a check-in is refused (a series is shortened, with notice); a callback
+     * already ended changes nothing, so a repeat is harmless.
+     */
+    Refusal cancel(CallId id, Actor by, String reason, Instant now) {
+        if (by.role() != Actor.Role.CLINICAL_LEAD) {
+            return Refusal.of(Rejection.INVALID, "only a clinical lead cancels a callback");
+        }
+        Optional<Call> found = state.find(id);
+        if (found.isEmpty()) {
+            return state.hasEnded(id) ? null : Refusal.of(Rejection.UNKNOWN_CALL, "no call " + id);
+        }
+        Call call = found.get();
+        if (call.kind() != CallKind.VIRTUAL_HOLD && call.kind() != CallKind.SLOT_CALLBACK) {
+            return Refusal.of(Rejection.INVALID, id + " is a " + call.kind() + " call, not a booked callback");
+        }
+        if (call.state() != CallState.WAITING && call.state() != CallState.SCHEDULED) {
+            return Refusal.of(Rejection.WRONG_STATE, id + " is being made now (" + call.state() + ")");
+        }
+        state.end(call);
+        state.emit(new QueueEvent.CallbackCancelled(now, id, call.caller(), by, reason));
+        state.emit(new QueueEvent.OverrideRecorded(now, by, "cancel-callback", id.value(), reason));
+        return null;
     }
 
     /**

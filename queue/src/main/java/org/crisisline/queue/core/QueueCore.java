@@ -136,6 +136,11 @@ public final class QueueCore {
         return operate(now -> callbacks.bookAfterCall(booking, now));
     }
 
+    /** A clinical lead cancels a booked callback not being made now ({@link QueueCommand.CancelCallback}). */
+    public Outcome cancelCallback(CallId call, Actor by, String reason) {
+        return operate(now -> callbacks.cancel(call, by, reason, now));
+    }
+
     /** The operative's leg of an agent-first call was up, but the caller did not answer. */
     public Outcome callerUnreachable(CallId call, String reason) {
         return operate(now -> callbacks.callerUnreachable(call, reason, now));

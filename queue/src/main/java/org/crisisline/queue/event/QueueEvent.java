@@ -24,8 +24,8 @@ public sealed interface QueueEvent {
 
     /**
      * The call {@code event} ends for good, if it is one of the events that end a call: every call ends with
-     * exactly one of CallerAbandoned, CallCompleted, CallbackEscalated, CallbackClosedUnreachable or
-     * CallbackSuperseded.
+     * exactly one of CallerAbandoned, CallCompleted, CallbackEscalated, CallbackClosedUnreachable,
+     * CallbackSuperseded or CallbackCancelled.
      */
     static Optional<CallId> callEndedBy(QueueEvent event) {
         if (event instanceof CallerAbandoned e) {
@@ -37,6 +37,8 @@ public sealed interface QueueEvent {
         } else if (event instanceof CallbackClosedUnreachable e) {
             return Optional.of(e.call());
         } else if (event instanceof CallbackSuperseded e) {
+            return Optional.of(e.call());
+        } else if (event instanceof CallbackCancelled e) {
             return Optional.of(e.call());
         }
         return Optional.empty();
@@ -114,6 +116,10 @@ public sealed interface QueueEvent {
     /** Unreachable after every attempt, and too much at risk to close: a clinical lead owns it now. */
     record CallbackEscalated(Instant at, CallId call, CallerRef caller, Tier tier, int attempts)
             implements QueueEvent {
+    }
+
+    /** A clinical lead cancelled a booked callback ({@code by}, with {@code reason}): nobody rings the person. */
+    record CallbackCancelled(Instant at, CallId call, CallerRef caller, Actor by, String reason) implements QueueEvent {
     }
 
     /**

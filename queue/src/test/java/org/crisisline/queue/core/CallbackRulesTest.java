@@ -27,6 +27,8 @@ import org.crisisline.queue.event.QueueEvent.CallbackRetryScheduled;
 import org.crisisline.queue.event.QueueEvent.ClinicalLeadAlerted;
 import org.crisisline.queue.event.QueueEvent.OperativeAssigned;
 import org.crisisline.queue.model.Call;
+import org.crisisline.queue.model.Actor;
+import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.CallKind;
 import org.crisisline.queue.model.CallState;
 import org.crisisline.queue.model.OperativeState;
@@ -530,6 +532,61 @@ class CallbackRulesTest {
             assertThat(only(QueueEvent.CallbackSuperseded.class, answered)).extracting(c -> c.call().value())
                     .containsExactly("p2");
             assertThat(line.stateOf("p1/callback")).isEqualTo(CallState.SCHEDULED);
+        }
+    }
+
+    @Nested
+    @DisplayName("A clinical lead cancels a booked callback")
+    class Cancelled {
+        private Outcome cancel(String call, Actor by) {
+            return queue.core().cancelCallback(CallId.of(call), by, "caller rang to say they are safe");
+        }
+
+        @Test
+        @DisplayName("a virtual hold or a booked slot ends with the lead's reason, recorded as an override; nobody is rung for it, and cancelling again changes nothing")
+        void endsWithTheReason() {
+            queue.core().setRota(new Rota(List.of(new Rota.Block(START, START.plus(Duration.ofDays(1)), 8))));
+            CallbackSlot slot = queue.core().offerSlots().get(0);
+            queue.enqueue(aCaller("v1").inTier(SUPPORT));
+            queue.virtualHold("v1");
+            queue.end("v1");
+            queue.enqueue(aCaller("s1").inTier(SUPPORT));
+            queue.bookSlot("s1", slot.start());
+            queue.end("s1");
+
+            Outcome cancelled = cancel("v1", QueueHarness.LEAD);
+            cancel("s1", QueueHarness.LEAD);
+
+            assertThat(only(QueueEvent.CallbackCancelled.class, cancelled)).singleElement().satisfies(c -> {
+                assertThat(c.by()).isEqualTo(QueueHarness.LEAD);
+                assertThat(c.reason()).isEqualTo("caller rang to say they are safe");
+            });
+            assertThat(only(QueueEvent.OverrideRecorded.class, cancelled)).singleElement()
+                    .satisfies(o -> assertThat(o.action()).isEqualTo("cancel-callback"));
+            assertThat(queue.isOpen("v1")).isFalse();
+            assertThat(queue.isOpen("s1")).isFalse();
+            queue.logOn(anOperative("op1"));
+            assertThat(only(OperativeAssigned.class, queue.runUntil(slot.end()))).isEmpty();
+            Outcome again = cancel("v1", QueueHarness.LEAD);
+            assertThat(again.isApplied()).isTrue();
+            assertThat(again.events()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("only a lead cancels, only a booked callback, and not while it is being made")
+        void refusals() {
+            callerOnVirtualHoldBeingCalledBack(aCaller("v1").inTier(SUPPORT));
+            queue.enqueue(aCaller("live").inTier(SUPPORT));
+
+            assertThat(cancel("v1", QueueHarness.LEAD)).isInstanceOfSatisfying(Outcome.Rejected.class,
+                    r -> assertThat(r.reason()).isEqualTo(Outcome.Rejection.WRONG_STATE));
+            assertThat(cancel("live", QueueHarness.LEAD)).isInstanceOfSatisfying(Outcome.Rejected.class,
+                    r -> assertThat(r.reason()).isEqualTo(Outcome.Rejection.INVALID));
+            assertThat(cancel("v1", QueueHarness.OPERATIVE)).isInstanceOfSatisfying(Outcome.Rejected.class,
+                    r -> assertThat(r.reason()).isEqualTo(Outcome.Rejection.INVALID));
+            assertThat(cancel("nobody", QueueHarness.LEAD)).isInstanceOfSatisfying(Outcome.Rejected.class,
+                    r -> assertThat(r.reason()).isEqualTo(Outcome.Rejection.UNKNOWN_CALL));
+            assertThat(queue.stateOf("v1")).isEqualTo(CallState.OFFERED);
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.crisisline.server.auth.Role;
 import org.crisisline.server.auth.web.ApiError;
 import org.crisisline.server.http.admin.AdminRoutes;
+import org.crisisline.server.http.lead.CallbackRoutes;
 import org.crisisline.server.http.lead.LeadRoutes;
 import org.crisisline.server.http.lead.QueueBoard;
 import org.crisisline.server.http.lead.QueueStream;
@@ -67,6 +68,7 @@ public final class HttpApi {
         new DirectoryRoutes(deps.config(), deps.cafeConfig(), deps.signposts(), deps.clock()).mount(routes);
         new LeadRoutes(board, new QueueStream(vertx, board, deps.streamEvery()), decisions, requesters, audit,
                 deps.referrals(), deps.clock()).mount(routes);
+        new CallbackRoutes(decisions, requesters, deps.callbackNumbers()).mount(routes);
         new ReferralRoutes(deps.referralDesk(), requesters, audit, deps.clock()).mount(routes);
         new PartnerRoutes(deps.referralDesk(), deps.config()::cmhtDirectory, deps.referralEndpoints())
                 .mount(router, routes);

@@ -2,6 +2,7 @@ package org.crisisline.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -15,6 +16,8 @@ import io.vertx.junit5.VertxExtension;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.crisisline.queue.command.QueueCommand;
+import org.crisisline.queue.model.CallId;
 import org.crisisline.server.audit.AuditRecord;
 import org.crisisline.server.auth.web.Browser;
 import org.crisisline.telephony.event.LinkState;
@@ -132,5 +135,35 @@ class LeadApiTest {
         server.clock.advance(java.time.Duration.ofSeconds(5));
         assertThat(secondEvent.get(10, TimeUnit.SECONDS)).contains(ApiServer.CALLER_2);
         response.request().connection().close();
+    }
+
+    @Test
+    @DisplayName("A lead cancels a booked callback with a reason: it leaves the board, its kept number is forgotten, the override is audited; a live call is refused and a repeat changes nothing")
+    void cancelCallback() throws Exception {
+        server.execute(new QueueCommand.AcceptVirtualHold(CallId.of("call-2")));
+        server.execute(new QueueCommand.EndCall(CallId.of("call-2")));
+        ApiServer.await(Future.fromCompletionStage(server.callbackNumbers.keep(CallId.of("call-2"), "07700900123")));
+        assertThat(lead.get("/api/lead/queue").bodyAsJsonObject().getJsonArray("bookedCallbacks"))
+                .extracting(c -> ((JsonObject) c).getString("id") + " " + ((JsonObject) c).getString("kind"))
+                .containsExactly("call-2 VIRTUAL_HOLD");
+
+        HttpResponse<Buffer> cancelled = lead.postJson("/api/lead/cancel-callback",
+                new JsonObject().put("call", "call-2").put("reason", "caller rang back: safe with family"));
+
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(cancelled.bodyAsJsonObject().getBoolean("cancelled")).isTrue();
+        assertThat(lead.get("/api/lead/queue").bodyAsJsonObject().getJsonArray("bookedCallbacks")).isEmpty();
+        assertThat(ApiServer.await(Future.fromCompletionStage(server.callbackNumbers.find(CallId.of("call-2")))))
+                .isEmpty();
+        assertThat(server.auditRecords()).extracting(AuditRecord::entry).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("override.cancel-callback");
+            assertThat(e.targetId()).isEqualTo("call-2");
+            assertThat(e.reason()).contains("caller rang back: safe with family");
+        });
+        HttpResponse<Buffer> live = lead.postJson("/api/lead/cancel-callback",
+                new JsonObject().put("call", "call-1").put("reason", "wrong call"));
+        assertThat(live.statusCode()).isEqualTo(422);
+        assertThat(lead.postJson("/api/lead/cancel-callback",
+                new JsonObject().put("call", "call-2").put("reason", "again")).statusCode()).isEqualTo(200);
     }
 }

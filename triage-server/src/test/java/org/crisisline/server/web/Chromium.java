@@ -101,6 +101,12 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
         new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
+    /** Waits until the element's text no longer contains {@code text}. */
+    void waitForNoText(String css, String text) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text)));
+    }
+
     void waitForUrl(String fragment) {
         new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.urlContains(fragment));
     }

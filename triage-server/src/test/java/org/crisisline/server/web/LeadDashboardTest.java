@@ -2,8 +2,10 @@ package org.crisisline.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.CallerRef;
 import org.crisisline.queue.model.OperativeId;
@@ -53,6 +55,28 @@ class LeadDashboardTest extends BrowserTest {
         chromium.find("#break-form button[type=submit]").click();
         chromium.waitForText("#action-status", "op1:");
         assertThat(chromium.find("#action-status").getAttribute("data-kind")).isEqualTo("ok");
+        chromium.assertCleanSince(server);
+    }
+
+    @Test
+    @DisplayName("A booked callback is offered for cancelling; cancelled with a reason, it is confirmed and leaves the list")
+    void cancelBookedCallback() throws Exception {
+        server.api.execute(new QueueCommand.AcceptVirtualHold(CallId.of("call-2")));
+        server.api.execute(new QueueCommand.EndCall(CallId.of("call-2")));
+
+        chromium.signIn(server, "lead", "/lead.html");
+        chromium.waitForText("#cancel-call", "call-2");
+        assertThat(chromium.find("#cancel-call").getText()).contains("call-2 · Virtual hold · tier 3 · holding a place");
+        new Select(chromium.find("#cancel-call")).selectByValue("call-2");
+        chromium.find("#cancel-form button[type=submit]").click();
+        chromium.waitForText("#action-status", "Reason");
+        chromium.type("#cancel-reason", "caller rang back: safe with family tonight");
+        chromium.screenshot("lead-cancel-callback");
+        chromium.find("#cancel-form button[type=submit]").click();
+        chromium.waitForText("#action-status", "call-2: callback cancelled.");
+        assertThat(chromium.find("#action-status").getAttribute("data-kind")).isEqualTo("ok");
+        server.api.clock.advance(Duration.ofSeconds(5));
+        chromium.waitForNoText("#cancel-call", "call-2");
         chromium.assertCleanSince(server);
     }
 

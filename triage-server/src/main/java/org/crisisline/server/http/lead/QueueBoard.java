@@ -4,13 +4,18 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.core.QueueSnapshot;
+import org.crisisline.queue.model.Call;
+import org.crisisline.queue.model.CallKind;
+import org.crisisline.queue.model.CallState;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.server.http.CallJson;
 import org.crisisline.server.http.QueueAccess;
@@ -51,6 +56,12 @@ public final class QueueBoard {
                 .map(cafeSignposts -> render(snapshot, cafeSignposts)));
     }
 
+    /** A virtual hold or slot callback not being made now: what a lead may cancel. */
+    private static boolean isCancellableCallback(Call call) {
+        return (call.kind() == CallKind.VIRTUAL_HOLD || call.kind() == CallKind.SLOT_CALLBACK)
+                && (call.state() == CallState.WAITING || call.state() == CallState.SCHEDULED);
+    }
+
     private JsonObject render(QueueSnapshot snapshot, Map<String, Integer> cafeSignposts) {
         QueueReadings readings = QueueReadings.of(snapshot, bands);
         ReferralWatch.Report report = referrals.apply(snapshot.at());
@@ -65,6 +76,11 @@ public final class QueueBoard {
         }
         JsonArray waiting = new JsonArray();
         snapshot.waiting().forEach(call -> waiting.add(CallJson.call(call, snapshot.at())));
+        JsonArray booked = new JsonArray();
+        Stream.concat(snapshot.waiting().stream(), snapshot.otherOpen().stream())
+                .filter(QueueBoard::isCancellableCallback)
+                .sorted(Comparator.comparing(Call::joinedAt).thenComparing(Call::id))
+                .forEach(call -> booked.add(CallJson.call(call, snapshot.at())));
         JsonArray operatives = new JsonArray();
         snapshot.operatives().forEach(load -> operatives.add(CallJson.operative(load, bands)));
         JsonObject byState = new JsonObject();
@@ -75,6 +91,7 @@ public final class QueueBoard {
                 .put("waiting", waiting)
                 .put("callbacks", new JsonObject().put("due", readings.callbacksDue())
                         .put("overdue", readings.callbacksOverdue()))
+                .put("bookedCallbacks", booked)
                 .put("checkInsDue", readings.checkInsDue())
                 .put("operatives", operatives)
                 .put("operativesByState", byState)
