@@ -334,7 +334,8 @@ public final class CallRouter {
 
     /**
      * Position and wait announcements for the live callers waiting now, in serving order: position 1
-     * is next. Callers being rung are skipped.
+     * is next. Callers being rung are skipped, and so are callers another node's IVR registered (that node
+     * announces to them; this one only rang them once), so that with several nodes nobody hears it twice.
      */
     public List<PbxAction> announcements(QueueSnapshot snapshot) {
         List<PbxAction> actions = new ArrayList<>();
@@ -345,7 +346,8 @@ public final class CallRouter {
             }
             position++;
             Optional<String> channel = channels.callerChannel(call.id());
-            if (channel.isEmpty() || channels.offeredTo(call.id()).isPresent()) {
+            if (channel.isEmpty() || channels.offeredTo(call.id()).isPresent()
+                    || !channels.isRegisteredHere(call.id())) {
                 continue;
             }
             Duration wait = snapshot.estimatedWaitByTier().getOrDefault(call.tier(), Duration.ZERO);
