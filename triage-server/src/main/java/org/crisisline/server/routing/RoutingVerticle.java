@@ -56,9 +56,6 @@ import org.slf4j.LoggerFactory;
  * calls by id and callers by pseudonym, never by number.
  */
 public final class RoutingVerticle extends VerticleBase {
-    /** Where squaring the queue with the PBX's channels at start is; a failed one is NOT_DONE again. */
-    private enum Reconciliation { NOT_DONE, UNDER_WAY, DONE }
-
     private static final Logger log = LoggerFactory.getLogger(RoutingVerticle.class);
     /** Beyond the gateway's own timeouts (an Originate waits up to its ring time): a last guard. */
     private static final Duration PBX_BACKSTOP = Duration.ofSeconds(90);
@@ -76,7 +73,8 @@ public final class RoutingVerticle extends VerticleBase {
     private final CallFlowLog flow = new CallFlowLog();
     private final List<Long> timers = new ArrayList<>();
     private DeadlineTicker ticker;
-    private Reconciliation reconciliation = Reconciliation.NOT_DONE;
+    /** Whether the queue is being squared with the PBX's channels now (one at a time). */
+    private boolean reconciling;
     private Consumer<List<QueueEvent>> eventsObserver = events -> {
     };
 
@@ -143,15 +141,16 @@ public final class RoutingVerticle extends VerticleBase {
     }
 
     /**
-     * Once after start, squares the queue with the PBX's live channels ({@link CallRouter#reconcile}):
-     * callers who hung up while no node was watching end, callers still holding can be rung from here.
-     * If the PBX cannot be asked now, it is asked again when its link comes up. Never fails.
+     * Squares the queue with the PBX's live channels ({@link CallRouter#reconcile}) at start and whenever a
+     * PBX link comes up again: callers who hung up while no node (or no link) was watching end, callers still
+     * holding can be rung from here. One at a time; never fails (a failure is logged, and the next link-up
+     * tries again).
      */
     private Future<Void> reconcileWithPbx() {
-        if (reconciliation != Reconciliation.NOT_DONE) {
+        if (reconciling) {
             return Future.succeededFuture();
         }
-        reconciliation = Reconciliation.UNDER_WAY;
+        reconciling = true;
         // The queue first: every live caller in it is then on a channel older than the PBX's answer.
         return fromStore(store.snapshot(Integer.MAX_VALUE))
                 .compose(before -> pbx(gateway.liveChannels()).map(live -> router.reconcile(before, live)))
@@ -162,16 +161,13 @@ public final class RoutingVerticle extends VerticleBase {
                     }
                     return Future.all(decision.commands().stream().map(this::execute).toList());
                 })
-                .<Void>map(done -> {
-                    reconciliation = Reconciliation.DONE;
-                    return null;
-                })
+                .<Void>mapEmpty()
                 .recover(e -> {
-                    log.warn("pbx reconciliation not done: {}; it is tried again when the PBX link comes up",
+                    log.warn("pbx reconciliation not done: {}; it is tried again when a PBX link comes up",
                             e.toString());
-                    reconciliation = Reconciliation.NOT_DONE;
                     return Future.succeededFuture();
-                });
+                })
+                .onComplete(done -> reconciling = false);
     }
 
     /**

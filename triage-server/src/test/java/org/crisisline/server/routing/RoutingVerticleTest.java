@@ -16,17 +16,24 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.crisisline.server.audit.CallerPseudonym;
 import org.crisisline.queue.callback.CallbackSlot;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.config.QueueConfigReader;
 import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.event.Outcome;
+import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
+import org.crisisline.queue.model.CallSource;
+import org.crisisline.queue.model.CallerRef;
+import org.crisisline.queue.model.Language;
+import org.crisisline.queue.model.Line;
 import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.model.Actor;
 import org.crisisline.queue.model.OperativeState;
 import org.crisisline.queue.model.Skills;
+import org.crisisline.queue.model.Tier;
 import org.crisisline.queue.policy.CallbackOfferRule;
 import org.crisisline.queue.store.QueueStore;
 import org.crisisline.queue.store.QueueStoreException;
@@ -40,7 +47,9 @@ import org.crisisline.telephony.agi.IvrQueue;
 import org.crisisline.telephony.agi.IvrTier;
 import org.crisisline.telephony.bus.LocalMessageCodec;
 import org.crisisline.telephony.event.CallEnded;
+import org.crisisline.telephony.event.LinkState;
 import org.crisisline.telephony.event.OriginateResult;
+import org.crisisline.telephony.event.PbxLinkChanged;
 import org.crisisline.telephony.event.RedirectDone;
 import org.crisisline.telephony.event.TelephonyEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +118,35 @@ class RoutingVerticleTest {
                 .satisfies(load -> assertThat(load.operative().state()).isEqualTo(OperativeState.BREAK));
     }
 
+    @Test
+    @DisplayName("a PBX that cannot be asked at start is asked when its link comes up: a queued caller who hung up meanwhile is ended, one still holding stays")
+    void reconcilesWhenTheLinkComesUp() {
+        CallId gone = queuedBeforeStart("1764446300.1");
+        CallId holding = queuedBeforeStart("1764446300.2");
+        deploy();
+        assertThat(openCalls()).containsExactlyInAnyOrder(gone, holding);
+
+        pbx.listed = Map.of(holding.value(), "Local/crisis@crisisline-hold-0002;2");
+        vertx.eventBus().publish(TelephonyEvent.ADDRESS, new PbxLinkChanged("sim", Instant.now(), LinkState.UP,
+                "logged in; 1 live channels on the PBX"));
+
+        until(() -> openCalls().equals(List.of(holding)));
+    }
+
+    /** A live caller the queue already had when this node started (registered by an earlier node). */
+    private CallId queuedBeforeStart(String uniqueid) {
+        CallId id = CallId.of(uniqueid);
+        await(Future.fromCompletionStage(store.execute(new QueueCommand.Enqueue(Call.live(id,
+                new CallerRef("c_" + uniqueid), Line.CRISIS, CallSource.SELF, Tier.CRISIS, Language.ENGLISH, false,
+                Instant.now())))));
+        return id;
+    }
+
+    private List<CallId> openCalls() {
+        QueueSnapshot snapshot = await(Future.fromCompletionStage(store.snapshot(10)));
+        return Stream.concat(snapshot.waiting().stream(), snapshot.otherOpen().stream()).map(Call::id).toList();
+    }
+
     private void deploy() {
         LocalMessageCodec.install(vertx);
         RoutingOptions options = new RoutingOptions(RoutingOptions.standardLines(), Map.of(OP1, Skills.trained()),
@@ -151,6 +189,8 @@ class RoutingVerticleTest {
     /** A PBX whose link is down: every Redirect fails. */
     private static final class FailingPbx implements PbxGateway {
         final AtomicInteger redirects = new AtomicInteger();
+        /** The channels it lists once its link is back; until then it cannot be asked. */
+        volatile Map<String, String> listed;
 
         @Override
         public Future<RedirectDone> redirect(String channel, String context, String exten) {
@@ -180,7 +220,9 @@ class RoutingVerticleTest {
 
         @Override
         public Future<Map<String, String>> liveChannels() {
-            return Future.failedFuture(new IllegalStateException("link down"));
+            Map<String, String> channels = listed;
+            return channels == null ? Future.failedFuture(new IllegalStateException("link down"))
+                    : Future.succeededFuture(channels);
         }
     }
 
