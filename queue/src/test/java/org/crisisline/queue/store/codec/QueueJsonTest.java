@@ -8,9 +8,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Arbitrary;
+import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.core.QueueCore;
 import org.crisisline.queue.event.QueueEvent;
+import org.crisisline.queue.model.CallId;
+import org.crisisline.queue.model.CallerRef;
 import org.crisisline.queue.testing.MutableClock;
 import org.crisisline.queue.testing.QueueHarness;
 import org.crisisline.queue.testing.RandomDays;
@@ -47,6 +50,21 @@ class QueueJsonTest {
                 org.crisisline.queue.model.CallId.of("c1")));
 
         assertThat(text).isEqualTo("{\"type\":\"EndCall\",\"call\":{\"value\":\"c1\"}}");
+    }
+
+    @Test
+    @DisplayName("a lead's cancelled callback and a superseded one survive the round trip, command and events")
+    void cancelledAndSupersededCallbacksRoundTrip() {
+        CallId call = CallId.of("c1");
+        CallerRef caller = new CallerRef("c_person000000001");
+        List<Object> values = List.of(
+                new QueueCommand.CancelCallback(call, QueueHarness.LEAD, "rang back: safe"),
+                new QueueEvent.CallbackCancelled(QueueHarness.START, call, caller, QueueHarness.LEAD, "rang back: safe"),
+                new QueueEvent.CallbackSuperseded(QueueHarness.START, call, caller, CallId.of("c2")));
+
+        assertThat(json.readCommand(json.write((QueueCommand) values.get(0)))).isEqualTo(values.get(0));
+        assertThat(json.readEvent(json.write((QueueEvent) values.get(1)))).isEqualTo(values.get(1));
+        assertThat(json.readEvent(json.write((QueueEvent) values.get(2)))).isEqualTo(values.get(2));
     }
 
     @Test
