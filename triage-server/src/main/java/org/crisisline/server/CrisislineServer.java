@@ -135,7 +135,8 @@ public final class CrisislineServer {
                 .compose(v -> {
                     PbxGateway gateway = links.gateway(routedPbx).orElseThrow();
                     routing = new RoutingVerticle(stores.queue, stores.callbackNumbers, gateway, options.routing(), pseudonyms(options), clock,
-                            options.summaryEvery()).observingEvents(api.metrics()::recordEvents);
+                            options.summaryEvery()).observingEvents(api.metrics()::recordEvents)
+                            .announcingThrough(stores.announcers);
                     return vertx.deployVerticle(routing);
                 })
                 .onSuccess(id -> routingDeployment = id)

@@ -10,6 +10,9 @@ import org.crisisline.queue.store.QueueStore;
 import org.crisisline.queue.store.memory.InMemoryQueueStore;
 import org.crisisline.queue.store.redis.RedisQueueStore;
 import org.crisisline.queue.store.redis.RedisQueueStoreOptions;
+import org.crisisline.server.announce.AnnouncerLeases;
+import org.crisisline.server.announce.memory.InMemoryAnnouncerLeases;
+import org.crisisline.server.announce.redis.RedisAnnouncerLeases;
 import org.crisisline.server.callback.CallbackNumberCipher;
 import org.crisisline.server.callback.CallbackNumbers;
 import org.crisisline.server.callback.InMemoryCallbackNumbers;
@@ -29,8 +32,8 @@ import org.crisisline.server.signpost.redis.RedisSignpostBoard;
 /**
  * The state a node keeps, as {@code store.type} says: all of it in this process's memory (one node, lost at
  * exit), or all of it shared in Redis under {@code store.key-prefix} (several nodes, kept across restarts):
- * the queue, the callback numbers (encrypted), the referrals with their outbox, callers' contact history and
- * the café signpost counts.
+ * the queue, the callback numbers (encrypted), the referrals with their outbox, callers' contact history, the
+ * café signpost counts and which node announces to which waiting caller.
  *
  * <p>Threading: {@link #open} never blocks; {@link #close} once, after everything using the stores stopped.
  */
@@ -43,15 +46,18 @@ final class ServerStores {
     final ReferralStore referrals;
     final ContactHistoryStore history;
     final SignpostBoard signposts;
+    final AnnouncerLeases announcers;
     private final Runnable closeRest;
 
     private ServerStores(QueueStore queue, CallbackNumbers callbackNumbers, ReferralStore referrals,
-                         ContactHistoryStore history, SignpostBoard signposts, Runnable closeRest) {
+                         ContactHistoryStore history, SignpostBoard signposts, AnnouncerLeases announcers,
+                         Runnable closeRest) {
         this.queue = queue;
         this.callbackNumbers = callbackNumbers;
         this.referrals = referrals;
         this.history = history;
         this.signposts = signposts;
+        this.announcers = announcers;
         this.closeRest = closeRest;
     }
 
@@ -65,7 +71,9 @@ final class ServerStores {
         if (settings.type() == ServerOptions.StoreType.MEMORY) {
             return Future.succeededFuture(new ServerStores(new InMemoryQueueStore(queueConfig, clock),
                     new InMemoryCallbackNumbers(), new InMemoryReferralStore(referralRetries),
-                    new InMemoryContactHistoryStore(), new InMemorySignpostBoard(), () -> { }));
+                    new InMemoryContactHistoryStore(), new InMemorySignpostBoard(),
+                    // Leases run on real time, whatever the queue's (demo) clock does.
+                    new InMemoryAnnouncerLeases(Clock.systemUTC()), () -> { }));
         }
         RedisQueueStoreOptions defaults = RedisQueueStoreOptions.defaults(settings.redisUrl());
         RedisQueueStoreOptions queueOptions = new RedisQueueStoreOptions(settings.redisUrl(), settings.lineGroup(),
@@ -90,6 +98,7 @@ final class ServerStores {
                                     RedisContactHistoryStore.DEFAULT_RETENTION, settings.timeout()),
                             RedisSignpostBoard.create(shared, settings.keyPrefix(), SIGNPOST_COUNTS_KEPT,
                                     settings.timeout()),
+                            RedisAnnouncerLeases.create(shared, settings.keyPrefix(), settings.timeout()),
                             () -> {
                                 referrals.close();
                                 shared.close();

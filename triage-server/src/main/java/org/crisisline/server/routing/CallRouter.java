@@ -333,9 +333,9 @@ public final class CallRouter {
     }
 
     /**
-     * Position and wait announcements for the live callers waiting now, in serving order: position 1
-     * is next. Callers being rung are skipped, and so are callers another node's IVR registered (that node
-     * announces to them; this one only rang them once), so that with several nodes nobody hears it twice.
+     * Position and wait announcements for the live callers waiting now whose channel this node knows, in
+     * serving order: position 1 is next. Callers being rung are skipped. With several nodes, which of them
+     * announces to whom is decided by the verticle ({@code AnnouncerLeases}), so nobody hears it twice.
      */
     public List<PbxAction> announcements(QueueSnapshot snapshot) {
         List<PbxAction> actions = new ArrayList<>();
@@ -345,9 +345,8 @@ public final class CallRouter {
                 continue;
             }
             position++;
-            Optional<String> channel = channels.callerChannel(call.id());
-            if (channel.isEmpty() || channels.offeredTo(call.id()).isPresent()
-                    || !channels.isRegisteredHere(call.id())) {
+            Optional<String> channel = channels.reachableChannel(call.id());
+            if (channel.isEmpty() || channels.offeredTo(call.id()).isPresent()) {
                 continue;
             }
             Duration wait = snapshot.estimatedWaitByTier().getOrDefault(call.tier(), Duration.ZERO);

@@ -25,11 +25,6 @@ final class ChannelDirectory {
     private final Map<String, CallId> byUniqueid = new HashMap<>();
     private final Map<String, CallId> byCallKey = new HashMap<>();
     private final Map<CallId, String> callerChannels = new HashMap<>();
-    /**
-     * Callers this node's IVR registered: this node announces their place to them. A caller adopted to be rung
-     * (registered by another node's IVR) is announced by that node, so nobody hears it twice.
-     */
-    private final Set<CallId> registeredHere = new HashSet<>();
     private final Map<CallId, OperativeId> offers = new HashMap<>();
     /** Every key each call is filed under, so forgetting a call costs its own keys, not a scan. */
     private final Map<CallId, Set<String>> keysOf = new HashMap<>();
@@ -80,30 +75,20 @@ final class ChannelDirectory {
 
     /**
      * The caller's channel of a call registered by another node's IVR, from the AMI's record of its
-     * arrival (the call id is the channel's Uniqueid): filed so that this node can ring the caller and
-     * follow their channel (announcing stays with the node that registered them).
+     * arrival (the call id is the channel's Uniqueid): filed as if registered here, so this node can
+     * ring the caller and follow their channel.
      */
     Optional<String> adopt(CallId call) {
         String channel = arrivals.get(call.value());
         if (channel == null) {
             return Optional.empty();
         }
-        fileCaller(call, channel, call.value());
+        callerRegistered(call, channel, call.value());
         return Optional.of(channel);
     }
 
-    /** This node's IVR registered the caller on {@code channel}. */
+    /** The IVR registered the caller on {@code channel}. */
     void callerRegistered(CallId call, String channel, String uniqueid) {
-        fileCaller(call, channel, uniqueid);
-        registeredHere.add(call);
-    }
-
-    /** Whether this node's IVR registered the caller (and so announces to them). */
-    boolean isRegisteredHere(CallId call) {
-        return registeredHere.contains(call);
-    }
-
-    private void fileCaller(CallId call, String channel, String uniqueid) {
         file(byChannel, "c:", channel, call);
         file(byUniqueid, "u:", uniqueid, call);
         callerChannels.put(call, channel);
@@ -156,6 +141,14 @@ final class ChannelDirectory {
         return Optional.ofNullable(callerChannels.get(call));
     }
 
+    /**
+     * The channel a waiting caller can be reached on from here: filed (registered here, or rung from here), or
+     * seen arriving or listed by the PBX (registered by another node's IVR, perhaps one that is gone).
+     */
+    Optional<String> reachableChannel(CallId call) {
+        return callerChannel(call).or(() -> Optional.ofNullable(arrivals.get(call.value())));
+    }
+
     void offered(CallId call, OperativeId operative) {
         offers.put(call, operative);
     }
@@ -194,7 +187,6 @@ final class ChannelDirectory {
         }
         keysOf.remove(call);
         callerChannels.remove(call);
-        registeredHere.remove(call);
         offers.remove(call);
     }
 

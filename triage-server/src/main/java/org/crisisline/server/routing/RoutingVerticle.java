@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,8 @@ import org.crisisline.queue.model.Skills;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.queue.policy.CallbackOfferRule;
 import org.crisisline.queue.store.QueueStore;
+import org.crisisline.server.announce.AnnouncerLeases;
+import org.crisisline.server.announce.memory.InMemoryAnnouncerLeases;
 import org.crisisline.server.callback.CallbackNumbers;
 import org.crisisline.server.callback.InMemoryCallbackNumbers;
 import org.crisisline.telephony.Dialplan;
@@ -75,6 +78,9 @@ public final class RoutingVerticle extends VerticleBase {
     private DeadlineTicker ticker;
     /** Whether the queue is being squared with the PBX's channels now (one at a time). */
     private boolean reconciling;
+    /** This node's name for announcer leases: unique per start, so a restarted node takes its turn afresh. */
+    private final String node = UUID.randomUUID().toString();
+    private AnnouncerLeases announcers = new InMemoryAnnouncerLeases(Clock.systemUTC());
     private Consumer<List<QueueEvent>> eventsObserver = events -> {
     };
 
@@ -97,6 +103,15 @@ public final class RoutingVerticle extends VerticleBase {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.summaryEvery = Objects.requireNonNull(summaryEvery, "summaryEvery");
         this.router = new CallRouter(options, pseudonyms, clock);
+    }
+
+    /**
+     * Takes turns announcing with the other nodes through {@code leases} (shared by the nodes that share the
+     * store); without it, this node announces to every waiting caller it can reach (one node).
+     */
+    public RoutingVerticle announcingThrough(AnnouncerLeases leases) {
+        this.announcers = Objects.requireNonNull(leases, "leases");
+        return this;
     }
 
     /** Also hands the events of every queue command this verticle runs to {@code observer} (metrics). */
@@ -374,9 +389,19 @@ public final class RoutingVerticle extends VerticleBase {
                 .onFailure(e -> log.warn("queue store: next deadline unknown: {}", e.toString()));
     }
 
+    /**
+     * Announces to the waiting callers this node can reach and holds the lease for: a lease spans three
+     * rounds, so the holder keeps its callers and another node takes over those of a node that is gone. If the
+     * leases cannot be had (Redis away), this round is skipped rather than risk announcing twice.
+     */
     private void announce() {
-        fromStore(store.snapshot(SNAPSHOT_LIMIT)).onSuccess(snapshot -> router.announcements(snapshot)
-                .forEach(this::perform));
+        Duration lease = Duration.ofMillis(3 * realMillis(options.announceEvery()));
+        fromStore(store.snapshot(SNAPSHOT_LIMIT))
+                .map(router::announcements)
+                .compose(candidates -> announcers.hold(node, candidates.stream().map(PbxAction::call).toList(), lease)
+                        .map(held -> candidates.stream().filter(announce -> held.contains(announce.call())).toList()))
+                .onSuccess(mine -> mine.forEach(this::perform))
+                .onFailure(e -> log.warn("announcements skipped this round: {}", e.toString()));
     }
 
     private void summarise() {

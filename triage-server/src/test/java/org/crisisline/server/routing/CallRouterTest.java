@@ -345,18 +345,17 @@ class CallRouterTest {
     }
 
     @Test
-    @DisplayName("a caller another node's IVR registered, rung once from here and back in the line, hears their place from that node only")
-    void adoptedCallerIsNotAnnouncedHere() {
-        router.telephonyEvent(new CallArrived("sim", NOW, "1764446400.6", CHANNEL, UNIQUEID, "crisis",
-                "08001234567", Optional.empty()));
-        router.queueEvents(List.of(assigned(CallKind.LIVE)));
-        router.queueEvents(List.of(new QueueEvent.OfferNotAnswered(NOW, CALL, OP1)));
+    @DisplayName("a waiting caller this node never registered, but whose channel the PBX listed at start, is offered an announcement too (the leases decide which node makes it)")
+    void listedCallerCanBeAnnouncedHere() {
         Call waiting = new CallRouter(options, pseudonyms("key-one-0123456789"), Clock.fixed(NOW, ZoneOffset.UTC))
                 .callerArrived(callerArrived(CHANNEL, UNIQUEID, IvrTier.CRISIS, false)).call();
         QueueSnapshot snapshot = new QueueSnapshot(NOW, List.of(waiting), List.of(), List.of(), Map.of(), Map.of(),
                 Map.of(Tier.CRISIS, Duration.ofSeconds(200)));
-
         assertThat(router.announcements(snapshot)).isEmpty();
+
+        router.reconcile(snapshot, Map.of(UNIQUEID, CHANNEL));
+
+        assertThat(router.announcements(snapshot)).containsExactly(new PbxAction.Announce(CALL, CHANNEL, 1, 4));
     }
 
     private void virtualHoldCallerWhoHungUp() {
