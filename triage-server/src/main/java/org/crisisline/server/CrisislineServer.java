@@ -133,7 +133,7 @@ public final class CrisislineServer {
                     }
                 })
                 .compose(v -> {
-                    PbxGateway gateway = links.gateway(routedPbx).orElseThrow();
+                    PbxGateway gateway = links.routingGateway(routedPbx).orElseThrow();
                     routing = new RoutingVerticle(stores.queue, stores.callbackNumbers, gateway, options.routing(), pseudonyms(options), clock,
                             options.summaryEvery()).observingEvents(api.metrics()::recordEvents)
                             .announcingThrough(stores.announcers);

@@ -45,6 +45,15 @@ public final class AmiLinks {
         return Optional.ofNullable(links.get(pbx)).map(AmiLink::gateway);
     }
 
+    /**
+     * The gateway routing drives: commands go to {@code pbx}, live channels are listed from every configured
+     * PBX ({@link RoutingGateway}).
+     */
+    public Optional<PbxGateway> routingGateway(String pbx) {
+        return gateway(pbx).map(routed -> new RoutingGateway(routed,
+                links.values().stream().map(AmiLink::gateway).toList()));
+    }
+
     /** Every link's health, by PBX name. */
     public Map<String, LinkHealth> health() {
         Map<String, LinkHealth> health = new LinkedHashMap<>();

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * Identifiers as Asterisk allocates them (fixtures README): a Uniqueid is
- * {@code <epoch seconds>.<sequence>} with one sequence for the whole PBX; a Local channel pair is
+ * {@code <epoch seconds>.<sequence>} with one sequence for the whole PBX, prefixed with
+ * {@code <systemname>-} when asterisk.conf sets one (what makes Uniqueids unique across PBXs); a Local channel pair is
  * {@code Local/<exten>@<context>-<8 hex>;1|;2} with its own counter; other technologies are
  * {@code <Tech>/<endpoint>-<8 hex>}; a bridge has a random UUID.
  *
@@ -14,17 +15,19 @@ import java.util.UUID;
 final class ChannelIds {
     private final SimScheduler clock;
     private final Random random;
+    private final String uniquePrefix;
     private long uniqueSequence;
     private long localSequence;
     private long techSequence;
 
-    ChannelIds(SimScheduler clock, Random random) {
+    ChannelIds(SimScheduler clock, Random random, String systemName) {
         this.clock = clock;
         this.random = random;
+        this.uniquePrefix = systemName.isBlank() ? "" : systemName + "-";
     }
 
     String nextUniqueid() {
-        return (clock.now() / 1000) + "." + uniqueSequence++;
+        return uniquePrefix + (clock.now() / 1000) + "." + uniqueSequence++;
     }
 
     /** The name without {@code ;1}/{@code ;2}. */

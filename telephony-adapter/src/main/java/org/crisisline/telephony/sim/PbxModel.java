@@ -29,12 +29,13 @@ final class PbxModel {
     private final Map<String, Long> globalsSetAt = new LinkedHashMap<>();
 
     /**
-     * @param noise also emit the events a queue does not need (DeviceStateChange, dialplan VarSets),
-     *              as a real unfiltered stream carries them
+     * @param noise      also emit the events a queue does not need (DeviceStateChange, dialplan VarSets),
+     *                   as a real unfiltered stream carries them
+     * @param systemName asterisk.conf's {@code systemname}, prefixed to every Uniqueid; blank for none
      */
-    PbxModel(SimScheduler clock, Random random, boolean noise, Consumer<AmiMessage> sink) {
+    PbxModel(SimScheduler clock, Random random, boolean noise, String systemName, Consumer<AmiMessage> sink) {
         this.clock = clock;
-        this.ids = new ChannelIds(clock, random);
+        this.ids = new ChannelIds(clock, random, systemName);
         this.noise = noise;
         this.sink = sink;
     }

@@ -28,7 +28,7 @@ public final class PbxSimulation {
         this.scheduler = scheduler;
         this.options = options;
         Random random = new Random(options.seed());
-        this.model = new PbxModel(scheduler, random, options.noiseEvents(), sink);
+        this.model = new PbxModel(scheduler, random, options.noiseEvents(), options.systemName(), sink);
         this.population = new Population(options, random);
         EndpointDialer dialer = new EndpointDialer(model, scheduler);
         this.dialplan = new SimDialplan(model, scheduler, options, population, dialer, agi);

@@ -25,7 +25,7 @@ public record SimulatedPbxOptions(
         Delay calleeRing, double calleeAnswerProbability, double calleeBusyProbability,
         int fallbackAgents, Delay fallbackAgentRing,
         Duration heartbeatStale, Duration holdCheck, Duration announceTime, String emergencyNumber,
-        double timeScale, long seed, boolean noiseEvents, Duration loginFailureDelay) {
+        double timeScale, long seed, boolean noiseEvents, Duration loginFailureDelay, String systemName) {
 
     /** Every key and its default: what a telephony admin reads to know what can be set. */
     public static final JsonObject DEFAULTS = new JsonObject()
@@ -69,7 +69,9 @@ public record SimulatedPbxOptions(
             .put("time-scale", 1.0)
             .put("seed", 42L)
             .put("noise-events", true)
-            .put("login-failure-delay", "1s");
+            .put("login-failure-delay", "1s")
+            // asterisk.conf's systemname: set, every Uniqueid is "<name>-<epoch>.<seq>", unique across PBXs.
+            .put("system-name", "");
 
     public SimulatedPbxOptions {
         requireText("ami-host", amiHost);
@@ -137,7 +139,7 @@ public record SimulatedPbxOptions(
                 duration(c, "heartbeat-stale"), duration(c, "hold-check"), duration(c, "announce-time"),
                 string(c, "emergency-number"),
                 number(c, "time-scale"), longValue(c, "seed"), bool(c, "noise-events"),
-                duration(c, "login-failure-delay"));
+                duration(c, "login-failure-delay"), string(c, "system-name"));
     }
 
     private static JsonObject script(String name, double weight, String... answers) {
