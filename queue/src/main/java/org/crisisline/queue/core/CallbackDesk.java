@@ -224,7 +224,7 @@ final class CallbackDesk {
         if (call.kind() != CallKind.VIRTUAL_HOLD && call.kind() != CallKind.SLOT_CALLBACK) {
             return Refusal.of(Rejection.INVALID, id + " is a " + call.kind() + " call, not a booked callback");
         }
-        if (call.state() != CallState.WAITING && call.state() != CallState.SCHEDULED) {
+        if (!call.isPendingCallback()) {
             return Refusal.of(Rejection.WRONG_STATE, id + " is being made now (" + call.state() + ")");
         }
         state.end(call);

@@ -64,6 +64,12 @@ public record Call(
         return Duration.between(joinedAt, now);
     }
 
+    /** A virtual hold or slot callback still to come: waiting or scheduled, not being made now. */
+    public boolean isPendingCallback() {
+        return (kind == CallKind.VIRTUAL_HOLD || kind == CallKind.SLOT_CALLBACK)
+                && (state == CallState.WAITING || state == CallState.SCHEDULED);
+    }
+
     public boolean isWaiting() {
         return state == CallState.WAITING;
     }

@@ -51,7 +51,7 @@ public final class HttpApi {
         routes.mountedElsewhere(HttpMethod.POST, "/api/logout", Set.of(Role.values()));
         routes.mountedElsewhere(HttpMethod.GET, "/api/me", Set.of(Role.values()));
 
-        QueueAccess queue = new QueueAccess(vertx, deps.queue(), deps.metrics());
+        QueueAccess queue = new QueueAccess(vertx, deps.queue(), deps.metrics(), deps.callbackNumbers());
         AuditTrail audit = new AuditTrail(deps.audit(), deps.clock());
         Decisions decisions = new Decisions(queue, audit);
         Requesters requesters = new Requesters(deps.accounts());
@@ -68,7 +68,7 @@ public final class HttpApi {
         new DirectoryRoutes(deps.config(), deps.cafeConfig(), deps.signposts(), deps.clock()).mount(routes);
         new LeadRoutes(board, new QueueStream(vertx, board, deps.streamEvery()), decisions, requesters, audit,
                 deps.referrals(), deps.clock()).mount(routes);
-        new CallbackRoutes(decisions, requesters, deps.callbackNumbers()).mount(routes);
+        new CallbackRoutes(decisions, requesters).mount(routes);
         new ReferralRoutes(deps.referralDesk(), requesters, audit, deps.clock()).mount(routes);
         new PartnerRoutes(deps.referralDesk(), deps.config()::cmhtDirectory, deps.referralEndpoints())
                 .mount(router, routes);

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.event.Outcome;
+import org.crisisline.queue.event.QueueEvent;
 import org.crisisline.queue.model.Call;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.queue.model.Operative;
@@ -18,12 +19,14 @@ import org.crisisline.queue.model.OperativeId;
 import org.crisisline.queue.store.QueueStore;
 import org.crisisline.queue.store.StoreHealth;
 import org.crisisline.server.auth.web.ApiError;
+import org.crisisline.server.callback.CallbackNumbers;
 import org.crisisline.server.metrics.CrisislineMetrics;
 
 /**
  * The API's way into the {@link QueueStore}: commands and snapshots as Vert.x futures completed on the
  * caller's context, each with a timeout (the store may be Redis), the events of every command counted in
- * {@link CrisislineMetrics}, and a store failure turned into 503 {@code queue-unavailable}. A refused
+ * {@link CrisislineMetrics}, the kept number of every call a command ended forgotten (as the routing does for
+ * its own commands), and a store failure turned into 503 {@code queue-unavailable}. A refused
  * command is a value ({@link Outcome.Rejected}); {@link #refusal} maps it to an {@link ApiError}.
  * Thread-safe; call from an event loop.
  */
@@ -35,16 +38,24 @@ public final class QueueAccess {
     private final Vertx vertx;
     private final QueueStore store;
     private final CrisislineMetrics metrics;
+    private final CallbackNumbers numbers;
 
-    public QueueAccess(Vertx vertx, QueueStore store, CrisislineMetrics metrics) {
+    public QueueAccess(Vertx vertx, QueueStore store, CrisislineMetrics metrics, CallbackNumbers numbers) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.store = Objects.requireNonNull(store, "store");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.numbers = Objects.requireNonNull(numbers, "numbers");
     }
 
     public Future<Outcome> execute(QueueCommand command) {
         return guarded(Future.fromCompletionStage(store.execute(command), vertx.getOrCreateContext()))
-                .onSuccess(outcome -> metrics.recordEvents(outcome.events()));
+                .onSuccess(outcome -> metrics.recordEvents(outcome.events()))
+                .compose(outcome -> Future.all(outcome.events().stream()
+                                .flatMap(event -> QueueEvent.callEndedBy(event).stream())
+                                .map(ended -> Future.fromCompletionStage(numbers.forget(ended),
+                                        vertx.getOrCreateContext()))
+                                .toList())
+                        .map(outcome));
     }
 
     /** A snapshot listing the first {@value #WAITING_LIMIT} waiting callers. */

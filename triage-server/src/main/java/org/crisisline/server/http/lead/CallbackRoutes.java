@@ -1,6 +1,5 @@
 package org.crisisline.server.http.lead;
 
-import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -10,7 +9,6 @@ import java.util.Set;
 import org.crisisline.queue.command.QueueCommand;
 import org.crisisline.queue.model.CallId;
 import org.crisisline.server.auth.Role;
-import org.crisisline.server.callback.CallbackNumbers;
 import org.crisisline.server.http.Decisions;
 import org.crisisline.server.http.JsonInput;
 import org.crisisline.server.http.Params;
@@ -21,7 +19,8 @@ import org.crisisline.server.http.RouteTable;
 /**
  * A clinical lead cancels a booked callback: {@code POST /api/lead/cancel-callback} {@code {"call", "reason"}}.
  * The queue ends it ({@code CallbackCancelled}, an override with the lead's reason, audited as
- * {@code override.cancel-callback}) and the number kept for it is forgotten. 404 for an unknown call, 409 while
+ * {@code override.cancel-callback}) and the number kept for it is forgotten (by {@code QueueAccess}, as for
+ * every call a command ends). 404 for an unknown call, 409 while
  * the callback is being made, 422 for a call that is not a booked callback (a check-in series is shortened
  * instead). Cancelling again answers 200 and changes nothing. Event loop.
  */
@@ -30,12 +29,10 @@ public final class CallbackRoutes {
 
     private final Decisions decisions;
     private final Requesters requesters;
-    private final CallbackNumbers numbers;
 
-    public CallbackRoutes(Decisions decisions, Requesters requesters, CallbackNumbers numbers) {
+    public CallbackRoutes(Decisions decisions, Requesters requesters) {
         this.decisions = Objects.requireNonNull(decisions, "decisions");
         this.requesters = Objects.requireNonNull(requesters, "requesters");
-        this.numbers = Objects.requireNonNull(numbers, "numbers");
     }
 
     public void mount(RouteTable routes) {
@@ -49,8 +46,7 @@ public final class CallbackRoutes {
         requesters.of(rc)
                 .compose(who -> decisions.execute(who, "override.cancel-callback", "call", call.value(),
                         Optional.of(reason), new QueueCommand.CancelCallback(call, who.actor(), reason)))
-                .compose(cancelled -> Future.fromCompletionStage(numbers.forget(call), rc.vertx().getOrCreateContext()))
-                .onSuccess(forgotten -> Replies.ok(rc, new JsonObject().put("call", call.value()).put("cancelled", true)))
+                .onSuccess(cancelled -> Replies.ok(rc, new JsonObject().put("call", call.value()).put("cancelled", true)))
                 .onFailure(rc::fail);
     }
 }

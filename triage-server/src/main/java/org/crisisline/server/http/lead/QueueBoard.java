@@ -14,8 +14,6 @@ import java.util.stream.Stream;
 import org.crisisline.queue.config.QueueConfig;
 import org.crisisline.queue.core.QueueSnapshot;
 import org.crisisline.queue.model.Call;
-import org.crisisline.queue.model.CallKind;
-import org.crisisline.queue.model.CallState;
 import org.crisisline.queue.model.Tier;
 import org.crisisline.server.http.CallJson;
 import org.crisisline.server.http.QueueAccess;
@@ -56,12 +54,6 @@ public final class QueueBoard {
                 .map(cafeSignposts -> render(snapshot, cafeSignposts)));
     }
 
-    /** A virtual hold or slot callback not being made now: what a lead may cancel. */
-    private static boolean isCancellableCallback(Call call) {
-        return (call.kind() == CallKind.VIRTUAL_HOLD || call.kind() == CallKind.SLOT_CALLBACK)
-                && (call.state() == CallState.WAITING || call.state() == CallState.SCHEDULED);
-    }
-
     private JsonObject render(QueueSnapshot snapshot, Map<String, Integer> cafeSignposts) {
         QueueReadings readings = QueueReadings.of(snapshot, bands);
         ReferralWatch.Report report = referrals.apply(snapshot.at());
@@ -78,7 +70,7 @@ public final class QueueBoard {
         snapshot.waiting().forEach(call -> waiting.add(CallJson.call(call, snapshot.at())));
         JsonArray booked = new JsonArray();
         Stream.concat(snapshot.waiting().stream(), snapshot.otherOpen().stream())
-                .filter(QueueBoard::isCancellableCallback)
+                .filter(Call::isPendingCallback)
                 .sorted(Comparator.comparing(Call::joinedAt).thenComparing(Call::id))
                 .forEach(call -> booked.add(CallJson.call(call, snapshot.at())));
         JsonArray operatives = new JsonArray();

@@ -179,10 +179,7 @@ public final class ReferralBook {
 
     /** Claims the referral's due outbox entry for one delivery attempt until {@code leaseEnds} ({@link Outbox#claim}). */
     public Result<ReferralBook> claimDelivery(ReferralId id, Instant now, Instant leaseEnds) {
-        if (!referrals.containsKey(id)) {
-            return Result.rejected("there is no referral " + id);
-        }
-        Result<Outbox> claimed = outbox.claim(ReferralDelivery.entryId(id), now, leaseEnds);
+        Result<Outbox> claimed = onEntry(id, entry -> outbox.claim(entry, now, leaseEnds));
         if (claimed instanceof Result.Rejected<Outbox> refused) {
             return Result.rejected(refused.reason());
         }
@@ -191,14 +188,17 @@ public final class ReferralBook {
 
     /** A delivery attempt failed: the outbox schedules the next one with backoff, and flags it after enough failures. */
     public Result<ReferralBook> deliveryFailed(ReferralId id, String reason, Instant now) {
-        if (!referrals.containsKey(id)) {
-            return Result.rejected("there is no referral " + id);
-        }
-        Result<Outbox> failed = outbox.recordFailure(ReferralDelivery.entryId(id), reason, now);
+        Result<Outbox> failed = onEntry(id, entry -> outbox.recordFailure(entry, reason, now));
         if (failed instanceof Result.Rejected<Outbox> refused) {
             return Result.rejected(refused.reason());
         }
         return failed.events().isEmpty() ? Result.accepted(this)
                 : Result.accepted(new ReferralBook(referrals, failed.orElseThrow()), failed.events());
+    }
+
+    /** An outbox step on a known referral's entry; refused for a referral this book does not hold. */
+    private Result<Outbox> onEntry(ReferralId id, Function<OutboxId, Result<Outbox>> step) {
+        return referrals.containsKey(id) ? step.apply(ReferralDelivery.entryId(id))
+                : Result.rejected("there is no referral " + id);
     }
 }
