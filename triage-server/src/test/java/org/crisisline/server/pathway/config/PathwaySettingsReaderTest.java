@@ -55,6 +55,10 @@ class PathwaySettingsReaderTest {
                 .hasMessageContaining("pathway.referral.chase-after.emergency");
         assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of("pathway.outbox.initial-backoff", "0s")))
                 .hasMessageContaining("pathway.outbox.initial-backoff");
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of("pathway.referral.keep-settled", "-1")))
+                .hasMessageContaining("pathway.referral.keep-settled").hasMessageContaining("negative");
+        assertThatThrownBy(() -> PathwaySettingsReader.read(Map.of("pathway.referral.keep-settled", "many")))
+                .hasMessageContaining("pathway.referral.keep-settled").hasMessageContaining("whole number");
     }
 
     @Test
